@@ -1,0 +1,17 @@
+package io.channelops.events.customer;
+
+import io.channelops.events.DomainEvent;
+import io.channelops.events.Published;
+import io.channelops.events.Topics;
+import java.time.Instant;
+
+/** A customer was added to the archive. */
+@Published(topic = Topics.CUSTOMERS, service = "customer")
+public record CustomerRegistered(String customerId, String code, String name, String type, String regionCode,
+        Instant registeredAt) implements DomainEvent {
+
+    @Override
+    public String aggregateId() {
+        return customerId;
+    }
+}

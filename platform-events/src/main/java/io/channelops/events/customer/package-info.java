@@ -1,0 +1,5 @@
+/** Events published by customer-service. */
+@NullMarked
+package io.channelops.events.customer;
+
+import org.jspecify.annotations.NullMarked;

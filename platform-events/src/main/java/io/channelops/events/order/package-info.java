@@ -1,0 +1,5 @@
+/** Events published by order-service. */
+@NullMarked
+package io.channelops.events.order;
+
+import org.jspecify.annotations.NullMarked;

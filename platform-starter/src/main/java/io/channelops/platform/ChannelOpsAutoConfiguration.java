@@ -1,0 +1,160 @@
+package io.channelops.platform;
+
+import io.channelops.platform.inbox.DeadLetterController;
+import io.channelops.platform.inbox.DeadLetters;
+import io.channelops.platform.inbox.InboundEvents;
+import io.channelops.platform.inbox.PoisonEventException;
+import io.channelops.platform.observability.KafkaHealthIndicator;
+import io.channelops.platform.observability.RequestIdFilter;
+import io.channelops.platform.observability.TraceIdsBinder;
+import io.channelops.platform.outbox.Outbox;
+import io.channelops.platform.outbox.OutboxRelay;
+import io.channelops.platform.persistence.PlatformMigrations;
+import io.channelops.platform.web.BodySizeLimitFilter;
+import io.channelops.platform.web.IdempotencyFilter;
+import io.channelops.platform.web.ProblemHandler;
+import io.channelops.platform.web.ProblemResponses;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the platform into every service that has {@code platform-starter} on its class path. */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+        afterName = {"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+                "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
+@EnableConfigurationProperties(ChannelOpsProperties.class)
+public class ChannelOpsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ProblemResponses problemResponses() {
+        return new ProblemResponses();
+    }
+
+    @Bean
+    ProblemHandler problemHandler(ProblemResponses problems) {
+        return new ProblemHandler(problems);
+    }
+
+    /** English unless the client asks for Chinese; {@code zh} alone means Simplified Chinese. */
+    @Bean(name = "localeResolver")
+    LocaleResolver localeResolver() {
+        AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
+        resolver.setSupportedLocales(List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE));
+        resolver.setDefaultLocale(Locale.ENGLISH);
+        return resolver;
+    }
+
+    @Bean
+    TraceIdsBinder traceIdsBinder(ObjectProvider<Tracer> tracer) {
+        return new TraceIdsBinder(tracer.getIfAvailable());
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ChannelOpsProperties properties,
+            ProblemResponses problems, JsonMapper json) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new BodySizeLimitFilter(properties.web().maxBodySize(), problems, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcTemplate jdbc, ChannelOpsProperties properties,
+            ProblemResponses problems, JsonMapper json) {
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
+                new IdempotencyFilter(jdbc, problems, json, properties.web().maxBodySize(),
+                        properties.web().idempotencyWait(), properties.web().idempotencyAbandonedAfter()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        return registration;
+    }
+
+    @Bean
+    FlywayMigrationStrategy platformMigrations() {
+        return new PlatformMigrations();
+    }
+
+    @Bean
+    TransactionTemplate platformTransactionTemplate(PlatformTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate platformTransactionTemplate,
+            KafkaTemplate<String, String> kafka, MeterRegistry meters, Clock clock, ChannelOpsProperties properties) {
+        var settings = properties.outbox();
+        return new OutboxRelay(jdbc, platformTransactionTemplate, kafka, meters, clock, settings.batchSize(),
+                settings.pollInterval(), settings.sendTimeout(), settings.retention());
+    }
+
+    @Bean
+    Outbox outbox(JdbcTemplate jdbc, OutboxRelay relay, ChannelOpsProperties properties, Clock clock) {
+        return new Outbox(jdbc, relay, properties.service().name(), clock);
+    }
+
+    @Bean
+    InboundEvents inboundEvents(JdbcTemplate jdbc, TransactionTemplate platformTransactionTemplate, Clock clock,
+            MeterRegistry meters) {
+        return new InboundEvents(jdbc, platformTransactionTemplate, clock, meters);
+    }
+
+    @Bean
+    DeadLetters deadLetters(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, Clock clock) {
+        return new DeadLetters(jdbc, kafka, clock);
+    }
+
+    @Bean
+    DeadLetterController deadLetterController(DeadLetters deadLetters) {
+        return new DeadLetterController(deadLetters);
+    }
+
+    /** Bounded retries with exponential back-off, then the dead letters; unreadable events skip the retries. */
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(DeadLetters deadLetters, ChannelOpsProperties properties) {
+        var kafka = properties.kafka();
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(kafka.retryAttempts());
+        backOff.setInitialInterval(kafka.retryInitialInterval().toMillis());
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(kafka.retryMaxInterval().toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
+        handler.addNotRetryableExceptions(PoisonEventException.class);
+        return handler;
+    }
+
+    @Bean(name = "kafkaHealthIndicator")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+        return new KafkaHealthIndicator(admin);
+    }
+}

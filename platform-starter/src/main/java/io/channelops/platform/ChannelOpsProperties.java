@@ -1,0 +1,28 @@
+package io.channelops.platform;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the platform, under {@code channelops.*}. Every one has a safe local default.
+ *
+ * @param service the service's short name ({@code order}) and database
+ * @param web request limits and idempotency
+ * @param outbox relay tuning
+ * @param kafka consumer retries before a record is dead-lettered
+ */
+@ConfigurationProperties("channelops")
+public record ChannelOpsProperties(Service service, Web web, OutboxSettings outbox, Kafka kafka) {
+
+    public record Service(String name, String database) {
+    }
+
+    public record Web(long maxBodySize, Duration idempotencyWait, Duration idempotencyAbandonedAfter) {
+    }
+
+    public record OutboxSettings(int batchSize, Duration pollInterval, Duration sendTimeout, Duration retention) {
+    }
+
+    public record Kafka(int retryAttempts, Duration retryInitialInterval, Duration retryMaxInterval) {
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.channelops.platform.inbox;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.channelops.platform.observability;
+
+import org.jspecify.annotations.NullMarked;

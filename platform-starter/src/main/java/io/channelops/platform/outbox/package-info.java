@@ -1,0 +1,4 @@
+@NullMarked
+package io.channelops.platform.outbox;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.channelops.platform.persistence;
+
+import org.jspecify.annotations.NullMarked;

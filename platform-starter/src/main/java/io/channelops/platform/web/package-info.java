@@ -1,0 +1,4 @@
+@NullMarked
+package io.channelops.platform.web;
+
+import org.jspecify.annotations.NullMarked;
