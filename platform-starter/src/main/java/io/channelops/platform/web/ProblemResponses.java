@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -18,7 +19,8 @@ import org.springframework.http.ResponseEntity;
  * Builds every problem body ChannelOps answers with: RFC 9457 fields plus a stable
  * {@code code}, the invalid {@code errors[]} and the {@code traceId}. Titles and details
  * come from {@code io/channelops/platform/problems*.properties} (and a service's own
- * {@code problems*.properties}) in the request's language, English by default.
+ * {@code problems*.properties} at the class path root, for its own codes) in the request's
+ * language, English by default.
  */
 public final class ProblemResponses {
 
@@ -27,7 +29,10 @@ public final class ProblemResponses {
     private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 
     public ProblemResponses() {
-        messages.setBasenames("io/channelops/platform/problems", "problems");
+        messages.setBasenames("io/channelops/platform/problems");
+        if (new ClassPathResource("problems.properties").exists()) {
+            messages.addBasenames("problems");
+        }
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
     }

@@ -1,0 +1,123 @@
+package io.channelops.customer.customer;
+
+import io.channelops.events.customer.CustomerRegistered;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/** A customer account. Raises {@link CustomerRegistered} when it is created. */
+@Entity
+@Table(name = "customers")
+public class Customer extends AbstractAggregateRoot<Customer> {
+
+    @Id
+    private String id;
+
+    @Column(nullable = false, unique = true)
+    private String code;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private CustomerType type;
+
+    @Column(name = "region_code", nullable = false)
+    private String regionCode;
+
+    private @Nullable String email;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Customer() {
+        // for JPA
+        this.id = "";
+        this.code = "";
+        this.name = "";
+        this.type = CustomerType.DIRECT;
+        this.regionCode = "";
+        this.createdAt = Instant.EPOCH;
+        this.updatedAt = Instant.EPOCH;
+    }
+
+    private Customer(String code, String name, CustomerType type, String regionCode, @Nullable String email,
+            Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.code = code;
+        this.name = name;
+        this.type = type;
+        this.regionCode = regionCode;
+        this.email = email;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    static Customer register(String code, String name, CustomerType type, String regionCode, @Nullable String email,
+            Instant now) {
+        Customer customer = new Customer(code, name, type, regionCode, email, now);
+        customer.registerEvent(new CustomerRegistered(customer.id, code, name, type.name(), regionCode, now));
+        return customer;
+    }
+
+    void rename(String newName, Instant now) {
+        this.name = newName;
+        this.updatedAt = now;
+    }
+
+    void changeContact(@Nullable String newEmail, Instant now) {
+        this.email = newEmail;
+        this.updatedAt = now;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public CustomerType type() {
+        return type;
+    }
+
+    public String regionCode() {
+        return regionCode;
+    }
+
+    public @Nullable String email() {
+        return email;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}
