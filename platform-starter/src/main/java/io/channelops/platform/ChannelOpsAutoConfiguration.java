@@ -12,6 +12,7 @@ import io.channelops.platform.outbox.OutboxRelay;
 import io.channelops.platform.persistence.PlatformMigrations;
 import io.channelops.platform.web.BodySizeLimitFilter;
 import io.channelops.platform.web.IdempotencyFilter;
+import io.channelops.platform.web.LenientJsonDecoder;
 import io.channelops.platform.web.ProblemHandler;
 import io.channelops.platform.web.ProblemResponses;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -151,6 +152,13 @@ public class ChannelOpsAutoConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
         handler.addNotRetryableExceptions(PoisonEventException.class);
         return handler;
+    }
+
+    /** Feign clients read other services' answers leniently (additive API evolution). */
+    @Bean
+    @ConditionalOnMissingBean
+    feign.codec.Decoder feignDecoder() {
+        return new LenientJsonDecoder();
     }
 
     @Bean(name = "kafkaHealthIndicator")

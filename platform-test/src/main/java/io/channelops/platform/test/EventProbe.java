@@ -9,6 +9,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
+import io.channelops.events.DomainEvent;
+import io.channelops.events.EventTypes;
+import io.channelops.events.Published;
+import io.channelops.platform.outbox.CloudEvents;
+import io.channelops.platform.outbox.EventJson;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -77,6 +82,37 @@ public final class EventProbe {
         catch (Exception ex) {
             throw new IllegalStateException("Cannot send test record to " + topic, ex);
         }
+    }
+
+    /**
+     * Publishes {@code event} exactly as a producing service's outbox relay would: CloudEvents
+     * headers, aggregate id as key, JSON payload.
+     *
+     * @return the event id ({@code ce_id})
+     */
+    public static String publish(DomainEvent event, long aggregateVersion) {
+        String eventId = UUID.randomUUID().toString();
+        publish(event, eventId, aggregateVersion);
+        return eventId;
+    }
+
+    /** Publishes {@code event} with a given event id, e.g. to deliver the same event twice. */
+    public static void publish(DomainEvent event, String eventId, long aggregateVersion) {
+        Published published = EventTypes.published(event.getClass());
+        send(published.topic(), event.aggregateId(), EventJson.write(event), Map.of(
+                CloudEvents.SPEC_VERSION, "1.0",
+                CloudEvents.ID, eventId,
+                CloudEvents.SOURCE, "/channelops/" + published.service(),
+                CloudEvents.TYPE, EventTypes.typeOf(event.getClass()),
+                CloudEvents.TIME, Instant.now().toString(),
+                CloudEvents.SUBJECT, event.aggregateId(),
+                CloudEvents.AGGREGATE_VERSION, Long.toString(aggregateVersion),
+                CloudEvents.CONTENT_TYPE, "application/json"));
+    }
+
+    /** Reads the JSON payload of a consumed record as an event record. */
+    public static <T> T payload(ConsumerRecord<String, String> record, Class<T> type) {
+        return EventJson.read(record.value(), type);
     }
 
     /** The value of a header, or null. */
