@@ -1,0 +1,13 @@
+package io.channelops.kpi.scorecard.web;
+
+import io.channelops.kpi.scorecard.Scorecard;
+import java.util.List;
+
+/** A customer's scorecard: one totals entry per currency, empty when the customer has no facts yet. */
+public record CustomerScorecardResponse(String customerId, List<CurrencyTotalsResponse> totals) {
+
+    static CustomerScorecardResponse of(Scorecard scorecard) {
+        return new CustomerScorecardResponse(scorecard.subjectId(),
+                scorecard.totals().stream().map(CurrencyTotalsResponse::of).toList());
+    }
+}

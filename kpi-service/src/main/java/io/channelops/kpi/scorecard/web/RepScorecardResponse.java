@@ -1,0 +1,13 @@
+package io.channelops.kpi.scorecard.web;
+
+import io.channelops.kpi.scorecard.Scorecard;
+import java.util.List;
+
+/** A sales rep's scorecard: one totals entry per currency, empty when the rep has no facts yet. */
+public record RepScorecardResponse(String repId, List<CurrencyTotalsResponse> totals) {
+
+    static RepScorecardResponse of(Scorecard scorecard) {
+        return new RepScorecardResponse(scorecard.subjectId(),
+                scorecard.totals().stream().map(CurrencyTotalsResponse::of).toList());
+    }
+}
