@@ -1,0 +1,300 @@
+package io.channelops.order.order;
+
+import io.channelops.order.credit.CreditDecision;
+import io.channelops.order.credit.CreditGate;
+import io.channelops.order.pricing.PriceQuote;
+import io.channelops.order.pricing.SalesPrices;
+import io.channelops.platform.web.ApiProblem;
+import io.channelops.platform.web.ETags;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Use cases of orders. Calls to other services (prices, credit) are made outside any database
+ * transaction; their outcome is applied afterwards in a short transaction that re-reads the
+ * order and checks its state and version again.
+ */
+@Service
+public class OrderService {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderService.class);
+    private static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+    private final Orders orders;
+    private final SalesPrices prices;
+    private final CreditGate credit;
+    private final CreditSettings settings;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate readTx;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public OrderService(Orders orders, SalesPrices prices, CreditGate credit, CreditSettings settings,
+            PlatformTransactionManager transactions, Clock clock) {
+        this.orders = orders;
+        this.prices = prices;
+        this.credit = credit;
+        this.settings = settings;
+        this.tx = new TransactionTemplate(transactions);
+        this.readTx = new TransactionTemplate(transactions);
+        this.readTx.setReadOnly(true);
+        this.clock = clock;
+    }
+
+    /** What a client may set when creating an order: who buys, who sells, the currency and the lines. */
+    public record NewOrder(String customerId, String salesRepId, String currency, List<NewLine> lines) {
+    }
+
+    /** A product and how many of it. */
+    public record NewLine(String productId, long quantity) {
+    }
+
+    /** Filters of the order list; null means any. */
+    public record Filter(@Nullable String customerId, @Nullable String salesRepId, @Nullable OrderStatus status) {
+    }
+
+    /** How an event from another service changed an order. */
+    public enum Outcome {
+        /** The order changed. */
+        APPLIED,
+        /** The order already reflects it. */
+        ALREADY_APPLIED,
+        /** The order's status does not allow it; nothing changed. */
+        NOT_APPLICABLE,
+        /** No such order. */
+        UNKNOWN_ORDER
+    }
+
+    // --- create and read ---------------------------------------------------------------------
+
+    /**
+     * Prices every line with sales-service, then stores a {@code DRAFT}. Nothing is stored when a
+     * line cannot be priced (422) or sales-service is unavailable (503).
+     */
+    public Order create(NewOrder request) {
+        Map<NewLine, PriceQuote> quotes = new HashMap<>();
+        List<Order.PricedLine> priced = new ArrayList<>();
+        for (NewLine line : request.lines()) {
+            PriceQuote quote = quotes.computeIfAbsent(line,
+                    l -> prices.effectivePrice(l.productId(), l.quantity(), request.customerId()));
+            if (!quote.currency().equals(request.currency())) {
+                throw ApiProblem.unprocessable("CURRENCY_MISMATCH", "Product " + line.productId() + " is priced in "
+                        + quote.currency() + ", the order is in " + request.currency(), line.productId(),
+                        quote.currency(), request.currency());
+            }
+            priced.add(new Order.PricedLine(line.productId(), line.quantity(), quote.unitPrice(), quote.source()));
+        }
+        Order created = tx.execute(status -> {
+            Order order = Order.draft(newNumber(), request.customerId(), request.salesRepId(), request.currency(),
+                    priced, Instant.now(clock));
+            if (!order.amountsInRange()) {
+                throw ApiProblem.unprocessable("ORDER_AMOUNT_TOO_LARGE", "The order amount " + order.total()
+                        + " is larger than " + Order.MAX_AMOUNT, order.total().toPlainString(),
+                        Order.MAX_AMOUNT.toPlainString());
+            }
+            return orders.save(order);
+        });
+        log.info("Created order {} ({}) for customer {}", created.number(), created.id(), created.customerId());
+        return created;
+    }
+
+    @Transactional(readOnly = true)
+    public Order get(String id) {
+        return orders.findById(id).orElseThrow(() -> ApiProblem.notFound("order", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Order> search(Filter filter, Pageable pageable) {
+        Specification<Order> spec = Specification.unrestricted();
+        if (filter.customerId() != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("customerId"), filter.customerId()));
+        }
+        if (filter.salesRepId() != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("salesRepId"), filter.salesRepId()));
+        }
+        if (filter.status() != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), filter.status()));
+        }
+        return orders.findAll(spec, pageable);
+    }
+
+    // --- actions -----------------------------------------------------------------------------
+
+    /**
+     * Submits a {@code DRAFT} through the credit gate: {@code APPROVED}, {@code CREDIT_HOLD}, or
+     * {@code CREDIT_CHECK_PENDING} when finance-service cannot answer (the background re-check
+     * takes it from there). Finance is called with no transaction open.
+     *
+     * @param ifMatch optional; when sent it must be the order's current ETag
+     */
+    public Order submit(String id, @Nullable String ifMatch) {
+        Order draft = readTx.execute(status -> {
+            Order order = get(id);
+            checkIfMatch(ifMatch, order);
+            order.checkCanSubmit();
+            return order;
+        });
+        CreditDecision decision = credit.check(draft.customerId(), draft.id(), draft.total(), draft.currency());
+        Order submitted = tx.execute(status -> {
+            Order order = get(id);
+            order.checkCanSubmit();
+            if (order.version() != draft.version()) {
+                throw ApiProblem.conflict("CONCURRENT_MODIFICATION",
+                        "Order " + id + " was changed while it was being submitted; fetch it again");
+            }
+            Instant now = Instant.now(clock);
+            switch (decision) {
+                case CreditDecision.Approved approved -> order.submitApproved(now);
+                case CreditDecision.Rejected rejected -> order.submitHeld(rejected.reason(), now);
+                case CreditDecision.Unavailable unavailable ->
+                        order.submitPending(unavailable.cause(), now.plus(settings.backoff(1)), now);
+            }
+            return orders.save(order);
+        });
+        log.info("Submitted order {}: {}", submitted.number(), submitted.status());
+        return submitted;
+    }
+
+    /** Releases an order from its credit hold: {@code CREDIT_HOLD} → {@code APPROVED}. */
+    @Transactional
+    public Order release(String id, @Nullable String ifMatch) {
+        Order order = get(id);
+        checkIfMatch(ifMatch, order);
+        order.release(Instant.now(clock));
+        log.info("Released order {} from its credit hold", order.number());
+        return orders.saveAndFlush(order);
+    }
+
+    /** Cancels an order that is not approved yet. */
+    @Transactional
+    public Order cancel(String id, @Nullable String ifMatch) {
+        Order order = get(id);
+        checkIfMatch(ifMatch, order);
+        order.cancel(Instant.now(clock));
+        log.info("Cancelled order {}", order.number());
+        return orders.saveAndFlush(order);
+    }
+
+    // --- background credit re-check -----------------------------------------------------------
+
+    /**
+     * Checks the credit of one claimed {@code CREDIT_CHECK_PENDING} order again and applies the
+     * decision, unless the order changed meanwhile (cancelled, or decided by another replica).
+     * Finance is called with no transaction open.
+     *
+     * @return the decision, or empty when the order no longer waits for one
+     */
+    Optional<CreditDecision> recheckCredit(String id) {
+        Order pending = readTx.execute(status -> orders.findById(id).orElse(null));
+        if (pending == null || pending.status() != OrderStatus.CREDIT_CHECK_PENDING) {
+            return Optional.empty();
+        }
+        CreditDecision decision = credit.check(pending.customerId(), pending.id(), pending.total(),
+                pending.currency());
+        Order decided = tx.execute(status -> {
+            Order order = orders.findById(id).orElse(null);
+            if (order == null || order.status() != OrderStatus.CREDIT_CHECK_PENDING
+                    || order.version() != pending.version()) {
+                log.info("Order {} changed during its credit re-check; leaving it as it is", id);
+                return null;
+            }
+            Instant now = Instant.now(clock);
+            switch (decision) {
+                case CreditDecision.Approved approved -> order.recheckApproved(now);
+                case CreditDecision.Rejected rejected -> order.recheckRejected(rejected.reason(), now);
+                case CreditDecision.Unavailable unavailable -> order.recheckStillPending(unavailable.cause(),
+                        now.plus(settings.backoff(order.creditCheckAttempts() + 1)), now);
+            }
+            return orders.save(order);
+        });
+        if (decided == null) {
+            return Optional.empty();
+        }
+        log.info("Credit re-check {} of order {}: {}", decided.creditCheckAttempts(), decided.number(),
+                decided.status());
+        return Optional.of(decision);
+    }
+
+    // --- fulfilment ----------------------------------------------------------------------------
+
+    /** Logistics could not reserve the order's stock. */
+    @Transactional
+    public Outcome backorder(String orderId) {
+        Order order = orders.findById(orderId).orElse(null);
+        if (order == null) {
+            return Outcome.UNKNOWN_ORDER;
+        }
+        if (order.status() != OrderStatus.APPROVED && order.status() != OrderStatus.BACKORDERED) {
+            log.warn("Ignoring a stock shortage for order {} in state {}", order.number(), order.status());
+            return Outcome.NOT_APPLICABLE;
+        }
+        if (!order.backorder(Instant.now(clock))) {
+            return Outcome.ALREADY_APPLIED;
+        }
+        orders.save(order);
+        log.info("Order {} is back-ordered", order.number());
+        return Outcome.APPLIED;
+    }
+
+    /** Logistics dispatched a shipment of the order: {@code quantities} per product id. */
+    @Transactional
+    public Outcome recordDispatch(String orderId, String shipmentId, Map<String, Long> quantities) {
+        Order order = orders.findById(orderId).orElse(null);
+        if (order == null) {
+            return Outcome.UNKNOWN_ORDER;
+        }
+        if (order.status() != OrderStatus.APPROVED && order.status() != OrderStatus.BACKORDERED
+                && order.status() != OrderStatus.SHIPPED) {
+            log.warn("Ignoring shipment {} of order {} in state {}", shipmentId, order.number(), order.status());
+            return Outcome.NOT_APPLICABLE;
+        }
+        List<String> strangers = quantities.keySet().stream()
+                .filter(product -> order.lines().stream().noneMatch(line -> line.productId().equals(product)))
+                .toList();
+        if (!strangers.isEmpty()) {
+            log.warn("Shipment {} of order {} carries products not on the order, ignored: {}", shipmentId,
+                    order.number(), strangers);
+        }
+        if (!order.recordDispatch(shipmentId, quantities, Instant.now(clock))) {
+            return Outcome.ALREADY_APPLIED;
+        }
+        orders.save(order);
+        log.info("Shipment {} of order {} counted; order is {}", shipmentId, order.number(), order.status());
+        return Outcome.APPLIED;
+    }
+
+    private static void checkIfMatch(@Nullable String ifMatch, Order order) {
+        if (ifMatch != null) {
+            ETags.requireMatch(ifMatch, order.version(), "order", order.id());
+        }
+    }
+
+    private String newNumber() {
+        String number;
+        do {
+            StringBuilder code = new StringBuilder("SO-");
+            for (int i = 0; i < 10; i++) {
+                code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            }
+            number = code.toString();
+        }
+        while (orders.existsByNumber(number));
+        return number;
+    }
+}

@@ -1,0 +1,109 @@
+package io.channelops.order.order.web;
+
+import io.channelops.order.order.Order;
+import io.channelops.order.order.OrderService;
+import io.channelops.order.order.OrderStatus;
+import io.channelops.platform.web.ETags;
+import io.channelops.platform.web.PageResponse;
+import io.channelops.platform.web.Paging;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/orders}: create, read and list orders, and move them through their life cycle. */
+@RestController
+@RequestMapping("/api/v1/orders")
+@Tag(name = "Orders", description = "Sales orders under price and credit control")
+class OrderController {
+
+    private static final Set<String> SORTS = Set.of("createdAt", "updatedAt", "submittedAt", "number", "status");
+
+    private final OrderService orders;
+
+    OrderController(OrderService orders) {
+        this.orders = orders;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a draft order",
+            description = "Each line is priced with sales-service's effective price for the customer and quantity. "
+                    + "422 UNKNOWN_PRODUCT, PRODUCT_DISCONTINUED, CURRENCY_MISMATCH or PRICE_NOT_AVAILABLE when a line "
+                    + "cannot be priced; 503 DEPENDENCY_UNAVAILABLE when sales-service cannot be reached. Nothing is "
+                    + "created then. Send an Idempotency-Key to make retries safe.")
+    ResponseEntity<OrderResponse> create(@Valid @RequestBody OrderRequest request,
+            @Parameter(description = "Makes a retried create return the first result")
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+        Order order = orders.create(request.toNewOrder());
+        return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id()))
+                .eTag(ETags.of(order.version()))
+                .body(OrderResponse.of(order));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Read an order")
+    ResponseEntity<OrderResponse> get(@PathVariable String id) {
+        return ok(orders.get(id));
+    }
+
+    @GetMapping
+    @Operation(summary = "List orders", description = "Filter by customer, sales rep and status; newest first.")
+    PageResponse<OrderResponse> search(
+            @RequestParam(required = false) @Nullable @Pattern(regexp = Ids.UUID) String customerId,
+            @RequestParam(required = false) @Nullable @Pattern(regexp = Ids.OPAQUE) String salesRepId,
+            @RequestParam(required = false) @Nullable OrderStatus status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            @Parameter(description = "createdAt, updatedAt, submittedAt, number or status, optionally ,asc or ,desc")
+            @RequestParam(defaultValue = "") String sort) {
+        var pageable = Paging.pageable(page, size, sort, Sort.by("createdAt").descending().and(Sort.by("id")), SORTS);
+        var filter = new OrderService.Filter(customerId == null ? null : customerId.toLowerCase(Locale.ROOT),
+                salesRepId, status);
+        return PageResponse.of(orders.search(filter, pageable), OrderResponse::of);
+    }
+
+    @PostMapping("/{id}/submit")
+    @Operation(summary = "Submit a draft order through the credit gate",
+            description = "APPROVED (publishes OrderApproved), CREDIT_HOLD (publishes OrderCreditHeld) or, when "
+                    + "finance-service cannot answer, CREDIT_CHECK_PENDING: re-checked in the background until decided. "
+                    + "409 ILLEGAL_STATE_TRANSITION unless DRAFT. If-Match is optional; when sent it must be current.")
+    ResponseEntity<OrderResponse> submit(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return ok(orders.submit(id, ifMatch));
+    }
+
+    @PostMapping("/{id}/release")
+    @Operation(summary = "Release an order from its credit hold",
+            description = "CREDIT_HOLD → APPROVED (publishes OrderApproved); 409 ILLEGAL_STATE_TRANSITION otherwise.")
+    ResponseEntity<OrderResponse> release(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return ok(orders.release(id, ifMatch));
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel an order that is not approved yet",
+            description = "From DRAFT, CREDIT_HOLD or CREDIT_CHECK_PENDING; 409 ILLEGAL_STATE_TRANSITION otherwise.")
+    ResponseEntity<OrderResponse> cancel(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return ok(orders.cancel(id, ifMatch));
+    }
+
+    private static ResponseEntity<OrderResponse> ok(Order order) {
+        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order));
+    }
+}

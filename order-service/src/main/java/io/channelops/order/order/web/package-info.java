@@ -1,0 +1,5 @@
+/** REST API of orders. */
+@NullMarked
+package io.channelops.order.order.web;
+
+import org.jspecify.annotations.NullMarked;
