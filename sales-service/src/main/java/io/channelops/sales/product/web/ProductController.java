@@ -1,0 +1,100 @@
+package io.channelops.sales.product.web;
+
+import io.channelops.platform.web.ETags;
+import io.channelops.platform.web.PageResponse;
+import io.channelops.platform.web.Paging;
+import io.channelops.sales.product.Product;
+import io.channelops.sales.product.ProductService;
+import io.channelops.sales.product.ProductStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/products}: create, read, change, discontinue and search products. */
+@RestController
+@RequestMapping("/api/v1/products")
+@Tag(name = "Products", description = "The product catalog")
+class ProductController {
+
+    private static final Set<String> SORTS = Set.of("sku", "name", "createdAt");
+
+    private final ProductService products;
+
+    ProductController(ProductService products) {
+        this.products = products;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a product",
+            description = "The SKU must be unique (409 PRODUCT_SKU_TAKEN). Send an Idempotency-Key to make retries safe.")
+    ResponseEntity<ProductResponse> create(@Valid @RequestBody ProductRequest request,
+            @Parameter(description = "Makes a retried create return the first result")
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+        Product product = products.create(request.toNewProduct());
+        return ResponseEntity.created(URI.create("/api/v1/products/" + product.id()))
+                .eTag(ETags.of(product.version()))
+                .body(ProductResponse.of(product));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Read a product")
+    ResponseEntity<ProductResponse> get(@PathVariable String id) {
+        return withETag(products.get(id));
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Change a product's name, unit or list price",
+            description = "Requires the product's ETag in If-Match.")
+    ResponseEntity<ProductResponse> change(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody ProductChangeRequest request) {
+        return withETag(products.change(id, ifMatch, request.toChange()));
+    }
+
+    @PostMapping("/{id}/discontinue")
+    @Operation(summary = "Discontinue a product",
+            description = "Only an ACTIVE product can be discontinued (409 ILLEGAL_STATE_TRANSITION otherwise). "
+                    + "A discontinued product can no longer be priced. If-Match is optional and checked when sent.")
+    ResponseEntity<ProductResponse> discontinue(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return withETag(products.discontinue(id, ifMatch));
+    }
+
+    @GetMapping
+    @Operation(summary = "Search products", description = "Filter by status and by text in SKU or name.")
+    PageResponse<ProductResponse> search(@RequestParam(required = false) @Nullable ProductStatus status,
+            @RequestParam(required = false) @Nullable @Size(max = 100) String q,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            @Parameter(description = "sku, name or createdAt, optionally ,asc or ,desc")
+            @RequestParam(defaultValue = "") String sort) {
+        Pageable pageable = Paging.pageable(page, size, sort, Sort.by("createdAt").descending(), SORTS);
+        // the id breaks ties, so equal names or times never move between pages
+        pageable = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+                pageable.getSort().and(Sort.by("id")));
+        return PageResponse.of(products.search(new ProductService.Filter(status, q), pageable),
+                ProductResponse::of);
+    }
+
+    private static ResponseEntity<ProductResponse> withETag(Product product) {
+        return ResponseEntity.ok().eTag(ETags.of(product.version())).body(ProductResponse.of(product));
+    }
+}
