@@ -65,8 +65,14 @@ public class ChannelOpsAutoConfiguration {
     /** English unless the client asks for Chinese; {@code zh} alone means Simplified Chinese. */
     @Bean(name = "localeResolver")
     LocaleResolver localeResolver() {
-        AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
-        resolver.setSupportedLocales(List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE));
+        AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver() {
+            @Override
+            public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
+                Locale resolved = super.resolveLocale(request);
+                return "zh".equals(resolved.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : resolved;
+            }
+        };
+        resolver.setSupportedLocales(List.of(Locale.ENGLISH, Locale.CHINESE));
         resolver.setDefaultLocale(Locale.ENGLISH);
         return resolver;
     }

@@ -136,6 +136,8 @@ class CustomerApiIT {
     void answersInChineseWhenAskedTo() throws Exception {
         mvc.perform(get("/api/v1/customers/" + UUID.randomUUID()).header("Accept-Language", "zh-CN,zh;q=0.9"))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.title").value("未找到"));
+        mvc.perform(get("/api/v1/customers/" + UUID.randomUUID()).header("Accept-Language", "zh"))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.title").value("未找到"));
         mvc.perform(get("/api/v1/customers/" + UUID.randomUUID()).header("Accept-Language", "en"))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.title").value("Not found"));
     }

