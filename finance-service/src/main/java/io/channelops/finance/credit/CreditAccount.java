@@ -1,0 +1,137 @@
+package io.channelops.finance.credit;
+
+import io.channelops.events.finance.CreditLimitChanged;
+import io.channelops.finance.money.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.domain.Persistable;
+
+/**
+ * A customer's credit account: the limit (zero or more, in one currency) its exposure is held
+ * against. Raises {@link CreditLimitChanged} when it is opened and whenever the limit changes.
+ */
+@Entity
+@Table(name = "credit_accounts")
+public class CreditAccount extends AbstractAggregateRoot<CreditAccount> implements Persistable<String> {
+
+    @Id
+    @Column(name = "customer_id")
+    private String customerId;
+
+    @Column(name = "credit_limit", nullable = false, precision = 19, scale = 2)
+    private BigDecimal creditLimit;
+
+    @Column(nullable = false, columnDefinition = "char(3)")
+    private String currency;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    /** The id is the customer's, so new is tracked here: a new account is inserted, never merged. */
+    @Transient
+    private boolean fresh = true;
+
+    protected CreditAccount() {
+        // for JPA
+        this.customerId = "";
+        this.creditLimit = BigDecimal.ZERO;
+        this.currency = "XXX";
+        this.createdAt = Instant.EPOCH;
+        this.updatedAt = Instant.EPOCH;
+    }
+
+    private CreditAccount(String customerId, Money limit, Instant now) {
+        this.customerId = customerId;
+        this.creditLimit = limit.amount();
+        this.currency = limit.currency();
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    static CreditAccount open(String customerId, Money limit, Instant now) {
+        requireValid(limit);
+        CreditAccount account = new CreditAccount(customerId, limit, now);
+        account.registerEvent(new CreditLimitChanged(customerId, limit.toEvent(), now));
+        return account;
+    }
+
+    /**
+     * Sets a new limit, possibly in another currency (exposure is then counted in that currency).
+     *
+     * @return false when the limit is the one already set: nothing changes, no event
+     */
+    boolean changeLimit(Money limit, Instant now) {
+        requireValid(limit);
+        if (limit.equals(creditLimit())) {
+            return false;
+        }
+        this.creditLimit = limit.amount();
+        this.currency = limit.currency();
+        this.updatedAt = now;
+        registerEvent(new CreditLimitChanged(customerId, limit.toEvent(), now));
+        return true;
+    }
+
+    private static void requireValid(Money limit) {
+        if (limit.lessThanZero()) {
+            throw new IllegalArgumentException("A credit limit cannot be negative: " + limit);
+        }
+    }
+
+    /** Events registered and not yet published (for tests of the aggregate's rules). */
+    List<Object> pendingEvents() {
+        return List.copyOf(domainEvents());
+    }
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        fresh = false;
+    }
+
+    @Override
+    public String getId() {
+        return customerId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    public String customerId() {
+        return customerId;
+    }
+
+    public Money creditLimit() {
+        return Money.of(creditLimit, currency);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}

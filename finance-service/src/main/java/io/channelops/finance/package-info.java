@@ -1,0 +1,5 @@
+/** finance-service: credit accounts and limits, invoices, receivables and payments. */
+@NullMarked
+package io.channelops.finance;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,159 @@
+package io.channelops.finance.payment;
+
+import io.channelops.events.finance.PaymentPosted;
+import io.channelops.finance.money.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.domain.Persistable;
+
+/** Money received from a customer, allocated to one invoice. Raises {@link PaymentPosted} when posted. */
+@Entity
+@Table(name = "payments")
+public class Payment extends AbstractAggregateRoot<Payment> implements Persistable<String> {
+
+    @Id
+    private String id;
+
+    @Column(name = "customer_id", nullable = false)
+    private String customerId;
+
+    @Column(name = "invoice_id", nullable = false)
+    private String invoiceId;
+
+    @Column(name = "order_id", nullable = false)
+    private String orderId;
+
+    @Column(nullable = false, precision = 19, scale = 2)
+    private BigDecimal amount;
+
+    @Column(nullable = false, columnDefinition = "char(3)")
+    private String currency;
+
+    private @Nullable String reference;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private PaymentStatus status;
+
+    @Column(name = "posted_at", nullable = false)
+    private Instant postedAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    /** A new one is inserted, never merged (merging would copy it and bump its version). */
+    @Transient
+    private boolean fresh = true;
+
+    protected Payment() {
+        // for JPA
+        this.id = "";
+        this.customerId = "";
+        this.invoiceId = "";
+        this.orderId = "";
+        this.amount = BigDecimal.ZERO;
+        this.currency = "XXX";
+        this.status = PaymentStatus.POSTED;
+        this.postedAt = Instant.EPOCH;
+        this.createdAt = Instant.EPOCH;
+    }
+
+    /** Posts a payment already allocated to its invoice. */
+    static Payment post(String customerId, String invoiceId, String orderId, Money amount, @Nullable String reference,
+            Instant now) {
+        if (!amount.greaterThanZero()) {
+            throw new IllegalArgumentException("A payment must be greater than zero: " + amount);
+        }
+        Payment payment = new Payment();
+        payment.id = UUID.randomUUID().toString();
+        payment.customerId = customerId;
+        payment.invoiceId = invoiceId;
+        payment.orderId = orderId;
+        payment.amount = amount.amount();
+        payment.currency = amount.currency();
+        payment.reference = reference;
+        payment.status = PaymentStatus.POSTED;
+        payment.postedAt = now;
+        payment.createdAt = now;
+        payment.registerEvent(new PaymentPosted(payment.id, customerId, invoiceId, orderId, amount.toEvent(), now));
+        return payment;
+    }
+
+    /** Events registered and not yet published (for tests of the aggregate's rules). */
+    List<Object> pendingEvents() {
+        return List.copyOf(domainEvents());
+    }
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        fresh = false;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String customerId() {
+        return customerId;
+    }
+
+    public String invoiceId() {
+        return invoiceId;
+    }
+
+    public String orderId() {
+        return orderId;
+    }
+
+    public Money amount() {
+        return Money.of(amount, currency);
+    }
+
+    public @Nullable String reference() {
+        return reference;
+    }
+
+    public PaymentStatus status() {
+        return status;
+    }
+
+    public Instant postedAt() {
+        return postedAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}
