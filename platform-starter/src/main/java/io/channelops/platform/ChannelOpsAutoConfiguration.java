@@ -9,6 +9,7 @@ import io.channelops.platform.observability.RequestIdFilter;
 import io.channelops.platform.observability.TraceIdsBinder;
 import io.channelops.platform.outbox.Outbox;
 import io.channelops.platform.outbox.OutboxRelay;
+import io.channelops.platform.persistence.Housekeeping;
 import io.channelops.platform.persistence.PlatformMigrations;
 import io.channelops.platform.web.BodySizeLimitFilter;
 import io.channelops.platform.web.IdempotencyFilter;
@@ -106,6 +107,12 @@ public class ChannelOpsAutoConfiguration {
                         properties.web().idempotencyWait(), properties.web().idempotencyAbandonedAfter()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
+    }
+
+    @Bean
+    Housekeeping platformHousekeeping(JdbcTemplate jdbc, Clock clock, ChannelOpsProperties properties) {
+        return new Housekeeping(jdbc, clock, properties.web().idempotencyRetention(),
+                properties.inboxRetention());
     }
 
     @Bean

@@ -41,6 +41,21 @@ final class Api {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), Map.of());
     }
 
+    /** The body of a plain-text GET, e.g. Prometheus metrics. */
+    String text(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("Request failed: " + ex, ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
     Response post(String path, String json) {
         return post(path, json, Map.of());
     }

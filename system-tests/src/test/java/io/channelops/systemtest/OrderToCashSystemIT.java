@@ -158,6 +158,35 @@ class OrderToCashSystemIT {
         awaitRepTotals(rep, "1920.75", "1920.75", 2);
     }
 
+    @Test
+    @Order(5)
+    void keepsEveryCommittedEventWhileTheBrokerIsDownAndDeliversItWhenItIsBack() {
+        String rep = "rep-" + UUID.randomUUID().toString().substring(0, 8);
+        Fixture f = fixture(new BigDecimal("100000.00"), 10);
+        String orderId = createOrder(f, rep, 3);
+
+        stack.stopKafka();
+        Api.Response submitted = api.post("/api/v1/orders/" + orderId + "/submit", "");
+        assertThat(submitted.status()).isEqualTo(200);
+        assertThat(submitted.text("status")).isEqualTo("APPROVED");
+        // OrderApproved is committed in order-service's outbox, waiting for the broker
+        Api orderService = new Api(stack.url("order-service"));
+        Api.await("OrderApproved waiting in the outbox", EVENTUAL,
+                () -> outboxPending(orderService), pending -> pending >= 1);
+
+        stack.startKafka();
+        awaitReadyShipment(orderId);
+        awaitRepTotals(rep, "384.15", "0", 1);
+        Api.await("the outbox to drain", EVENTUAL, () -> outboxPending(orderService), pending -> pending == 0);
+    }
+
+    private static double outboxPending(Api service) {
+        String metrics = service.text("/actuator/prometheus");
+        return metrics.lines().filter(line -> line.startsWith("channelops_outbox_pending"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(-1);
+    }
+
     private record Fixture(String customerId, String productId, String warehouseId) {
     }
 

@@ -117,10 +117,17 @@ public class OutboxRelay implements SmartLifecycle {
     private List<Long> send(List<Row> rows) {
         List<CompletableFuture<?>> futures = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            futures.add(kafka.send(record(row)));
+            try {
+                futures.add(kafka.send(record(row)));
+            }
+            catch (RuntimeException ex) {
+                // the producer refused at once (e.g. no broker metadata within max.block.ms)
+                futures.add(CompletableFuture.failedFuture(ex));
+                break;
+            }
         }
         List<Long> acknowledged = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
+        for (int i = 0; i < futures.size(); i++) {
             try {
                 futures.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 acknowledged.add(rows.get(i).id());
@@ -185,8 +192,13 @@ public class OutboxRelay implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
-                int sent = relayOnce();
-                refreshGauges();
+                int sent;
+                try {
+                    sent = relayOnce();
+                }
+                finally {
+                    refreshGauges();
+                }
                 cleanUp();
                 if (sent < batchSize) {
                     wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);

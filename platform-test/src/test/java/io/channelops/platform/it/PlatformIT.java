@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.channelops.platform.outbox.Outbox;
+import io.channelops.platform.persistence.Housekeeping;
 import io.channelops.platform.outbox.OutboxRelay;
 import io.channelops.platform.test.EventProbe;
 import io.channelops.platform.test.ServiceIntegrationTest;
@@ -47,6 +48,9 @@ class PlatformIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    Housekeeping housekeeping;
 
     @Autowired
     JsonMapper json;
@@ -152,6 +156,24 @@ class PlatformIT {
         assertThat(metrics).contains("channelops_outbox_pending").contains("channelops_outbox_oldest_age_seconds");
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andExpect(jsonPath("$.openapi").value(
                 org.hamcrest.Matchers.startsWith("3.1")));
+    }
+
+    @Test
+    void housekeepingTrimsOldIdempotencyKeysAndInboxRowsOnly() {
+        String old = "old-" + UUID.randomUUID();
+        String fresh = "fresh-" + UUID.randomUUID();
+        jdbc.update("""
+                INSERT INTO idempotency_keys (scope, idem_key, request_hash, state, created_at, completed_at)
+                VALUES ('POST /x', ?, 'h', 'COMPLETED', NOW(6) - INTERVAL 3 DAY, NOW(6) - INTERVAL 3 DAY),
+                       ('POST /x', ?, 'h', 'COMPLETED', NOW(6), NOW(6))""", old, fresh);
+        jdbc.update("""
+                INSERT INTO inbox_events (event_id, event_type, aggregate_id, aggregate_version, topic, received_at)
+                VALUES (?, 't', 'a', 1, 't', NOW(6) - INTERVAL 40 DAY), (?, 't', 'a', 1, 't', NOW(6))""", old, fresh);
+        housekeeping.runOnce();
+        assertThat(count("SELECT COUNT(*) FROM idempotency_keys WHERE idem_key = '" + old + "'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM idempotency_keys WHERE idem_key = '" + fresh + "'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM inbox_events WHERE event_id = '" + old + "'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM inbox_events WHERE event_id = '" + fresh + "'")).isEqualTo(1);
     }
 
     private long count(String sql) {
