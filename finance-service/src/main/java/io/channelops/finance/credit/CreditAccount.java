@@ -2,19 +2,15 @@ package io.channelops.finance.credit;
 
 import io.channelops.events.finance.CreditLimitChanged;
 import io.channelops.finance.money.Money;
+import io.channelops.platform.persistence.AggregateRoot;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.data.domain.AbstractAggregateRoot;
-import org.springframework.data.domain.Persistable;
 
 /**
  * A customer's credit account: the limit (zero or more, in one currency) its exposure is held
@@ -22,7 +18,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "credit_accounts")
-public class CreditAccount extends AbstractAggregateRoot<CreditAccount> implements Persistable<String> {
+public class CreditAccount extends AggregateRoot<CreditAccount> {
 
     @Id
     @Column(name = "customer_id")
@@ -43,9 +39,6 @@ public class CreditAccount extends AbstractAggregateRoot<CreditAccount> implemen
     @Version
     private long version;
 
-    /** The id is the customer's, so new is tracked here: a new account is inserted, never merged. */
-    @Transient
-    private boolean fresh = true;
 
     protected CreditAccount() {
         // for JPA
@@ -99,21 +92,12 @@ public class CreditAccount extends AbstractAggregateRoot<CreditAccount> implemen
         return List.copyOf(domainEvents());
     }
 
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        fresh = false;
-    }
 
     @Override
     public String getId() {
         return customerId;
     }
 
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
 
     public String customerId() {
         return customerId;

@@ -2,28 +2,24 @@ package io.channelops.finance.payment;
 
 import io.channelops.events.finance.PaymentPosted;
 import io.channelops.finance.money.Money;
+import io.channelops.platform.persistence.AggregateRoot;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.AbstractAggregateRoot;
-import org.springframework.data.domain.Persistable;
 
 /** Money received from a customer, allocated to one invoice. Raises {@link PaymentPosted} when posted. */
 @Entity
 @Table(name = "payments")
-public class Payment extends AbstractAggregateRoot<Payment> implements Persistable<String> {
+public class Payment extends AggregateRoot<Payment> {
 
     @Id
     private String id;
@@ -58,9 +54,6 @@ public class Payment extends AbstractAggregateRoot<Payment> implements Persistab
     @Version
     private long version;
 
-    /** A new one is inserted, never merged (merging would copy it and bump its version). */
-    @Transient
-    private boolean fresh = true;
 
     protected Payment() {
         // for JPA
@@ -101,21 +94,12 @@ public class Payment extends AbstractAggregateRoot<Payment> implements Persistab
         return List.copyOf(domainEvents());
     }
 
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        fresh = false;
-    }
 
     @Override
     public String getId() {
         return id;
     }
 
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
 
     public String id() {
         return id;

@@ -3,6 +3,7 @@ package io.channelops.finance.receivables;
 import io.channelops.events.finance.InvoiceIssued;
 import io.channelops.events.finance.InvoiceSettled;
 import io.channelops.finance.money.Money;
+import io.channelops.platform.persistence.AggregateRoot;
 import io.channelops.platform.web.ApiProblem;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -12,12 +13,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,8 +26,6 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.AbstractAggregateRoot;
-import org.springframework.data.domain.Persistable;
 
 /**
  * An invoice for one dispatched shipment. Issued {@code OPEN} with {@link InvoiceIssued}; payments
@@ -38,7 +34,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "invoices")
-public class Invoice extends AbstractAggregateRoot<Invoice> implements Persistable<String> {
+public class Invoice extends AggregateRoot<Invoice> {
 
     /** Days from the issue date to the due date. */
     public static final int PAYMENT_TERM_DAYS = 30;
@@ -83,9 +79,6 @@ public class Invoice extends AbstractAggregateRoot<Invoice> implements Persistab
     @Version
     private long version;
 
-    /** A new one is inserted, never merged (merging would copy it and bump its version). */
-    @Transient
-    private boolean fresh = true;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "invoice_lines", joinColumns = @JoinColumn(name = "invoice_id"))
@@ -200,21 +193,12 @@ public class Invoice extends AbstractAggregateRoot<Invoice> implements Persistab
         return List.copyOf(domainEvents());
     }
 
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        fresh = false;
-    }
 
     @Override
     public String getId() {
         return id;
     }
 
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
 
     public String id() {
         return id;

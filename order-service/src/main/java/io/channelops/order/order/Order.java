@@ -2,6 +2,7 @@ package io.channelops.order.order;
 
 import io.channelops.events.order.OrderApproved;
 import io.channelops.events.order.OrderCreditHeld;
+import io.channelops.platform.persistence.AggregateRoot;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -12,10 +13,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,8 +28,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.AbstractAggregateRoot;
-import org.springframework.data.domain.Persistable;
 
 /**
  * A sales order. It guards its own life cycle (see {@link OrderStatus}); an action its status
@@ -41,7 +37,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity(name = "SalesOrder")
 @Table(name = "orders")
-public class Order extends AbstractAggregateRoot<Order> implements Persistable<String> {
+public class Order extends AggregateRoot<Order> {
 
     /** Largest order or line amount: 15 integer digits, what every ChannelOps money field accepts. */
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999.99");
@@ -124,9 +120,6 @@ public class Order extends AbstractAggregateRoot<Order> implements Persistable<S
     @Version
     private long version;
 
-    /** A new order is persisted (inserted at version 0), never merged. */
-    @Transient
-    private boolean fresh;
 
     protected Order() {
         // for JPA
@@ -179,7 +172,6 @@ public class Order extends AbstractAggregateRoot<Order> implements Persistable<S
                 .setScale(2, RoundingMode.UNNECESSARY);
         order.createdAt = now;
         order.updatedAt = now;
-        order.fresh = true;
         return order;
     }
 
@@ -365,16 +357,7 @@ public class Order extends AbstractAggregateRoot<Order> implements Persistable<S
         return List.copyOf(domainEvents());
     }
 
-    @PostPersist
-    @PostLoad
-    void stored() {
-        fresh = false;
-    }
 
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
 
     @Override
     public String getId() {
