@@ -18,17 +18,12 @@ record ServiceSpec(String module, int port, @Nullable String database, String ur
         /** The domain services: independent of each other. */
         DOMAIN,
         /** The gateway, in front of everything else. */
-        EDGE,
-        /**
-         * Planned, not built yet: its database, user and URL variable exist already, so that
-         * moving it to a start phase is the only change needed once the module exists.
-         */
-        NOT_BUILT_YET
+        EDGE
     }
 
     /** The whole platform. Adding a service is adding a line here. */
     static final List<ServiceSpec> ALL = List.of(
-            new ServiceSpec("identity-service", 9000, "identity", "IDENTITY_URL", Phase.NOT_BUILT_YET),
+            new ServiceSpec("identity-service", 9000, "identity", "IDENTITY_URL", Phase.FIRST),
             new ServiceSpec("customer-service", 8081, "customer", "CUSTOMER_URL", Phase.DOMAIN),
             new ServiceSpec("sales-service", 8082, "sales", "SALES_URL", Phase.DOMAIN),
             new ServiceSpec("order-service", 8083, "orders", "ORDER_URL", Phase.DOMAIN),
@@ -37,7 +32,7 @@ record ServiceSpec(String module, int port, @Nullable String database, String ur
             new ServiceSpec("kpi-service", 8086, "kpi", "KPI_URL", Phase.DOMAIN),
             new ServiceSpec("gateway", 8080, null, "GATEWAY_URL", Phase.EDGE));
 
-    /** Every database the server provides, including those of services not built yet. */
+    /** Every database the server provides. */
     static List<String> databases() {
         return ALL.stream().map(ServiceSpec::database).<String>mapMulti((db, out) -> {
             if (db != null) {
@@ -48,7 +43,7 @@ record ServiceSpec(String module, int port, @Nullable String database, String ur
 
     /** The services that {@code ./channelops up} starts when no subset is asked for. */
     static List<ServiceSpec> startable() {
-        return ALL.stream().filter(spec -> spec.phase() != Phase.NOT_BUILT_YET).toList();
+        return ALL;
     }
 
     static Optional<ServiceSpec> named(String module) {

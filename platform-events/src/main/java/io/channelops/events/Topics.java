@@ -11,6 +11,8 @@ public final class Topics {
     public static final String CREDIT_ACCOUNTS = "finance.credit-accounts";
     public static final String INVOICES = "finance.invoices";
     public static final String PAYMENTS = "finance.payments";
+    public static final String USERS = "identity.users";
+    public static final String ORG_UNITS = "identity.org-units";
 
     /** Suffix of the dead-letter topic each consuming service writes poison messages to. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
