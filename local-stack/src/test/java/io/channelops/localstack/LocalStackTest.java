@@ -25,10 +25,11 @@ class LocalStackTest {
     Path data;
 
     @Test
-    void startsEveryBuiltServiceInPhaseOrderGatewayLast() {
+    void startsTheTokenIssuerFirstAndTheGatewayLast() {
         LocalStack stack = LocalStack.builder().repoRoot(repo).dataDir(data).build();
 
-        assertThat(stack.services()).extracting(ServiceProcess::module).containsExactly("customer-service",
+        assertThat(stack.services()).extracting(ServiceProcess::module).containsExactly("identity-service",
+                "customer-service",
                 "sales-service", "order-service", "logistics-service", "finance-service", "kpi-service", "gateway");
         assertThat(stack.services()).extracting(ServiceProcess::jar)
                 .contains(repo.resolve("order-service/target/order-service.jar"));
