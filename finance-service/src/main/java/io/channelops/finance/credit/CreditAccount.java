@@ -39,7 +39,6 @@ public class CreditAccount extends AggregateRoot<CreditAccount> {
     @Version
     private long version;
 
-
     protected CreditAccount() {
         // for JPA
         this.customerId = "";
@@ -92,12 +91,10 @@ public class CreditAccount extends AggregateRoot<CreditAccount> {
         return List.copyOf(domainEvents());
     }
 
-
     @Override
     public String getId() {
         return customerId;
     }
-
 
     public String customerId() {
         return customerId;

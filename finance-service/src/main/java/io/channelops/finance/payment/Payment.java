@@ -54,7 +54,6 @@ public class Payment extends AggregateRoot<Payment> {
     @Version
     private long version;
 
-
     protected Payment() {
         // for JPA
         this.id = "";
@@ -94,12 +93,10 @@ public class Payment extends AggregateRoot<Payment> {
         return List.copyOf(domainEvents());
     }
 
-
     @Override
     public String getId() {
         return id;
     }
-
 
     public String id() {
         return id;

@@ -79,7 +79,6 @@ public class Invoice extends AggregateRoot<Invoice> {
     @Version
     private long version;
 
-
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "invoice_lines", joinColumns = @JoinColumn(name = "invoice_id"))
     @OrderBy("lineNo")
@@ -193,12 +192,10 @@ public class Invoice extends AggregateRoot<Invoice> {
         return List.copyOf(domainEvents());
     }
 
-
     @Override
     public String getId() {
         return id;
     }
-
 
     public String id() {
         return id;

@@ -120,7 +120,6 @@ public class Order extends AggregateRoot<Order> {
     @Version
     private long version;
 
-
     protected Order() {
         // for JPA
         this.id = "";
@@ -356,8 +355,6 @@ public class Order extends AggregateRoot<Order> {
     List<Object> registeredEvents() {
         return List.copyOf(domainEvents());
     }
-
-
 
     @Override
     public String getId() {
