@@ -54,8 +54,8 @@ public class ChannelOpsAutoConfiguration {
     }
 
     @Bean
-    ProblemResponses problemResponses() {
-        return new ProblemResponses();
+    ProblemResponses problemResponses(JsonMapper json) {
+        return new ProblemResponses(json);
     }
 
     @Bean
@@ -92,18 +92,18 @@ public class ChannelOpsAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ChannelOpsProperties properties,
-            ProblemResponses problems, JsonMapper json) {
+            ProblemResponses problems) {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new BodySizeLimitFilter(properties.web().maxBodySize(), problems, json));
+                new BodySizeLimitFilter(properties.web().maxBodySize(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
 
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcTemplate jdbc, ChannelOpsProperties properties,
-            ProblemResponses problems, JsonMapper json) {
+            ProblemResponses problems) {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-                new IdempotencyFilter(jdbc, problems, json, properties.web().maxBodySize(),
+                new IdempotencyFilter(jdbc, problems, properties.web().maxBodySize(),
                         properties.web().idempotencyWait(), properties.web().idempotencyAbandonedAfter()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;

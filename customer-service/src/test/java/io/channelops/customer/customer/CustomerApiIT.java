@@ -43,6 +43,9 @@ class CustomerApiIT {
     @Autowired
     JsonMapper json;
 
+    @org.springframework.beans.factory.annotation.Value("${local.server.port}")
+    int port;
+
     private static String body(String code) {
         return """
                 {"code":"%s","name":"Acme Trading","type":"DISTRIBUTOR","regionCode":"east","email":"p@acme.example"}"""
@@ -130,6 +133,28 @@ class CustomerApiIT {
         mvc.perform(post("/api/v1/customers").contentType(MediaType.APPLICATION_JSON).content(huge))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.code").value("PAYLOAD_TOO_LARGE"));
+    }
+
+    @Test
+    void refusesAnOversizeBodyOfUndeclaredLengthOnAnIdempotentCreateWith413() throws Exception {
+        byte[] huge = ("{\"name\":\"" + "x".repeat(1_100_000) + "\",\"type\":\"DEALER\",\"regionCode\":\"E\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/customers"))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                // a stream of unknown length is sent chunked, with no Content-Length to refuse it by
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(huge)))
+                .build();
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(json.readTree(response.body()).get("detail").asString()).contains("1,048,576")
+                    .doesNotContain("{0}");
+        }
     }
 
     @Test

@@ -43,7 +43,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Three filter chains: (1) the authorization server's protocol endpoints (OIDC discovery, JWKS, authorize, token,
@@ -73,9 +72,9 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain adminApiChain(HttpSecurity http, ProblemResponses problems, JsonMapper json)
+    SecurityFilterChain adminApiChain(HttpSecurity http, ProblemResponses problems)
             throws Exception {
-        ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems, json);
+        ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName("roles");
         roles.setAuthorityPrefix("ROLE_");

@@ -8,10 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses request bodies over the configured limit with a 413 problem: at once when the
@@ -21,24 +19,18 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
     private final ProblemResponses problems;
-    private final JsonMapper json;
 
-    public BodySizeLimitFilter(long limit, ProblemResponses problems, JsonMapper json) {
+    public BodySizeLimitFilter(long limit, ProblemResponses problems) {
         this.limit = limit;
         this.problems = problems;
-        this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getOutputStream(), problems.body(HttpStatus.CONTENT_TOO_LARGE,
-                    "PAYLOAD_TOO_LARGE", "The request body is larger than " + limit + " bytes",
-                    new Object[] {limit}, List.of()));
+            problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                    "The request body is larger than " + limit + " bytes", limit);
             return;
         }
         chain.doFilter(new Limited(request, limit), response);

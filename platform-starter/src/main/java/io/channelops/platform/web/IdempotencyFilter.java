@@ -26,7 +26,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code Idempotency-Key} on creating POSTs. The first request with a key claims it; its 2xx
@@ -43,16 +42,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private final JdbcTemplate jdbc;
     private final ProblemResponses problems;
-    private final JsonMapper json;
     private final long maxBody;
     private final Duration waitForFirst;
     private final Duration abandonedAfter;
 
-    public IdempotencyFilter(JdbcTemplate jdbc, ProblemResponses problems, JsonMapper json, long maxBody,
-            Duration waitForFirst, Duration abandonedAfter) {
+    public IdempotencyFilter(JdbcTemplate jdbc, ProblemResponses problems, long maxBody, Duration waitForFirst,
+            Duration abandonedAfter) {
         this.jdbc = jdbc;
         this.problems = problems;
-        this.json = json;
         this.maxBody = maxBody;
         this.waitForFirst = waitForFirst;
         this.abandonedAfter = abandonedAfter;
@@ -68,14 +65,21 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (key == null || !KEY.matcher(key).matches()) {
-            problem(response, HttpStatus.BAD_REQUEST, "INVALID_IDEMPOTENCY_KEY",
+            problems.write(response, HttpStatus.BAD_REQUEST, "INVALID_IDEMPOTENCY_KEY",
                     "Idempotency-Key must be 1 to 255 visible ASCII characters");
             return;
         }
-        byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
-        if (body.length > maxBody) {
-            problem(response, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                    "The request body is larger than " + maxBody + " bytes");
+        byte[] body;
+        try {
+            body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+        }
+        catch (PayloadTooLargeException tooLarge) {
+            // a body without a declared length, stopped by BodySizeLimitFilter while it was read
+            body = null;
+        }
+        if (body == null || body.length > maxBody) {
+            problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                    "The request body is larger than " + maxBody + " bytes", maxBody);
             return;
         }
         String scope = request.getMethod() + " " + request.getRequestURI();
@@ -137,13 +141,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     scope, key);
             if (rows.isEmpty()) {
                 // the first request failed and released the key: ask the client to retry
-                problem(response, HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_RELEASED",
+                problems.write(response, HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_RELEASED",
                         "The first request with this Idempotency-Key failed; send the request again");
                 return;
             }
             Stored first = rows.getFirst();
             if (!first.hash().equals(hash)) {
-                problem(response, HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED",
+                problems.write(response, HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED",
                         "This Idempotency-Key was used for a different request");
                 return;
             }
@@ -163,7 +167,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             if (Instant.now().isAfter(giveUp)) {
                 response.setHeader("Retry-After", "1");
-                problem(response, HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_IN_PROGRESS",
+                problems.write(response, HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_IN_PROGRESS",
                         "A request with this Idempotency-Key is still being processed");
                 return;
             }
@@ -177,13 +181,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void problem(HttpServletResponse response, HttpStatus status, String code, String detail)
-            throws IOException {
-        response.setStatus(status.value());
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problems.body(status, code, detail, new Object[0], List.of()));
-    }
 
     private static String sha256(String scope, byte[] body) {
         try {

@@ -1,6 +1,8 @@
 package io.channelops.platform.web;
 
 import io.channelops.platform.observability.TraceIds;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -10,10 +12,12 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds every problem body ChannelOps answers with: RFC 9457 fields plus a stable
@@ -27,8 +31,10 @@ public final class ProblemResponses {
     public static final String TYPE_BASE = "https://channelops.io/problems/";
 
     private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+    private final JsonMapper json;
 
-    public ProblemResponses() {
+    public ProblemResponses(JsonMapper json) {
+        this.json = json;
         messages.setBasenames("io/channelops/platform/problems");
         if (new ClassPathResource("problems.properties").exists()) {
             messages.addBasenames("problems");
@@ -61,6 +67,15 @@ public final class ProblemResponses {
         }
         responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return new ResponseEntity<>(body(status, code, defaultDetail, args, errors), responseHeaders, status);
+    }
+
+    /** Writes a problem straight to the response, for filters that answer before any controller runs. */
+    public void write(HttpServletResponse response, HttpStatus status, String code, String defaultDetail,
+            Object... args) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body(status, code, defaultDetail, args, List.of()));
     }
 
     /** A localized message by key, or {@code fallback} when neither bundle has it. */
