@@ -47,6 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(ChannelOpsProperties.class)
 public class ChannelOpsAutoConfiguration {
 
+    /** Right after Spring Security's filter chain, which runs at -100. */
+    static final int IDEMPOTENCY_FILTER_ORDER = -90;
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
@@ -105,7 +108,8 @@ public class ChannelOpsAutoConfiguration {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
                 new IdempotencyFilter(jdbc, problems, properties.web().maxBodySize(),
                         properties.web().idempotencyWait(), properties.web().idempotencyAbandonedAfter()));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        // after Spring Security's filter chain (-100): only authenticated requests reach it, and keys are per caller
+        registration.setOrder(IDEMPOTENCY_FILTER_ORDER);
         return registration;
     }
 

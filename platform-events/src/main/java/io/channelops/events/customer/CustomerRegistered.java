@@ -8,7 +8,7 @@ import java.time.Instant;
 /** A customer was added to the archive. */
 @Published(topic = Topics.CUSTOMERS, service = "customer")
 public record CustomerRegistered(String customerId, String code, String name, String type, String regionCode,
-        Instant registeredAt) implements DomainEvent {
+        Instant registeredAt, String ownerId, String orgPath) implements DomainEvent {
 
     @Override
     public String aggregateId() {

@@ -10,7 +10,8 @@ import java.time.LocalDate;
 /** An invoice was issued for a dispatched shipment. */
 @Published(topic = Topics.INVOICES, service = "finance")
 public record InvoiceIssued(String invoiceId, String invoiceNumber, String orderId, String customerId,
-        String shipmentId, Money total, LocalDate dueDate, Instant issuedAt) implements DomainEvent {
+        String shipmentId, Money total, LocalDate dueDate, Instant issuedAt, String ownerId, String orgPath)
+        implements DomainEvent {
 
     @Override
     public String aggregateId() {

@@ -9,7 +9,7 @@ import java.time.Instant;
 /** A payment was posted and allocated to an invoice. */
 @Published(topic = Topics.PAYMENTS, service = "finance")
 public record PaymentPosted(String paymentId, String customerId, String invoiceId, String orderId, Money amount,
-        Instant postedAt) implements DomainEvent {
+        Instant postedAt, String ownerId, String orgPath) implements DomainEvent {
 
     @Override
     public String aggregateId() {

@@ -10,7 +10,8 @@ import java.util.List;
 /** A shipment left its warehouse. Lines carry the order's unit prices so finance can invoice them. */
 @Published(topic = Topics.SHIPMENTS, service = "logistics")
 public record ShipmentDispatched(String shipmentId, String orderId, String customerId, String warehouseId,
-        List<Line> lines, String currency, Instant dispatchedAt) implements DomainEvent {
+        List<Line> lines, String currency, Instant dispatchedAt, String ownerId, String orgPath)
+        implements DomainEvent {
 
     @Override
     public String aggregateId() {

@@ -10,7 +10,7 @@ import java.util.List;
 /** An order passed its price and credit gates and may now be fulfilled. */
 @Published(topic = Topics.ORDERS, service = "order")
 public record OrderApproved(String orderId, String orderNumber, String customerId, String salesRepId,
-        List<OrderLine> lines, Money total, Instant approvedAt) implements DomainEvent {
+        List<OrderLine> lines, Money total, Instant approvedAt, String orgPath) implements DomainEvent {
 
     @Override
     public String aggregateId() {

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/admin/${channelops.service.name}/dead-letters")
 @Tag(name = "Dead letters", description = "Consumed events that failed after bounded retries")
+@PreAuthorize("hasAuthority('events:admin')")
 public class DeadLetterController {
 
     /** Whether a dead letter still waits or was sent to its topic again. */

@@ -1,5 +1,6 @@
 package io.channelops.platform.web;
 
+import io.channelops.platform.security.CurrentUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -82,7 +83,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     "The request body is larger than " + maxBody + " bytes", maxBody);
             return;
         }
-        String scope = request.getMethod() + " " + request.getRequestURI();
+        // keys are the caller's own: another caller's key never replays (or blocks) this caller's request
+        String scope = caller() + " " + request.getMethod() + " " + request.getRequestURI();
         String hash = sha256(scope, body);
         if (!claim(scope, key, hash)) {
             answerFromFirst(scope, key, hash, response);
@@ -109,6 +111,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             wrapper.copyBodyToResponse();
         }
+    }
+
+    private static String caller() {
+        return CurrentUser.current().map(CurrentUser::id).orElse("anonymous");
     }
 
     private boolean claim(String scope, String key, String hash) {

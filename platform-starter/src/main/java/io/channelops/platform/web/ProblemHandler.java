@@ -25,6 +25,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -97,6 +98,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException ex) {
         return tooLarge(ex.limit());
+    }
+
+    /** A valid token without the permission an operation requires ({@code @PreAuthorize}). */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException ex) {
+        ResponseEntity<Object> problem = problems.entity(HttpStatus.FORBIDDEN, "ACCESS_DENIED",
+                "The token does not allow this operation", new Object[0], List.of(), null);
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).headers(problem.getHeaders())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"")
+                .body(problem.getBody());
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,0 +1,17 @@
+package io.channelops.platform.test;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/** MockMvc requests without an {@code Authorization} header of their own run as {@link Callers#DEFAULT}. */
+@TestConfiguration(proxyBeanMethods = false)
+class DefaultCaller {
+
+    @Bean
+    MockMvcBuilderCustomizer defaultCallerToken() {
+        return builder -> builder.defaultRequest(MockMvcRequestBuilders.get("/")
+                .header("Authorization", Callers.DEFAULT.bearer()));
+    }
+}
