@@ -18,6 +18,7 @@ import io.channelops.identity.org.OrgUnit;
 import io.channelops.identity.user.Role;
 import io.channelops.platform.test.EventProbe;
 import io.channelops.platform.test.ServiceIntegrationTest;
+import io.channelops.platform.test.tokens.OAuthFlows;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;

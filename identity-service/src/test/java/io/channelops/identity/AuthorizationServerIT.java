@@ -8,6 +8,7 @@ import io.channelops.identity.org.OrgUnit;
 import io.channelops.identity.user.Role;
 import io.channelops.identity.user.UserService;
 import io.channelops.platform.test.ServiceIntegrationTest;
+import io.channelops.platform.test.tokens.OAuthFlows;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;

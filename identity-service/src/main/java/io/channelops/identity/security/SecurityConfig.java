@@ -5,6 +5,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.channelops.identity.IdentityProperties;
 import io.channelops.identity.keys.SigningKeyService;
 import io.channelops.identity.user.UserService;
+import io.channelops.platform.security.ProblemSecurityHandlers;
 import io.channelops.platform.web.ProblemResponses;
 import java.util.List;
 import org.springframework.context.annotation.Bean;

@@ -31,6 +31,15 @@ class LocalDemoCompany implements ApplicationRunner {
     /** Local demo secret of the erp-connector client. Never use outside the local profile. */
     static final String DEMO_CLIENT_SECRET = "local-demo-erp-connector-secret";
 
+    /**
+     * Service clients: each service's own client credentials for work no caller started (background jobs, event
+     * listeners calling another service). Local demo secrets are {@code local-demo-<client id>-secret}; local-stack
+     * passes them as SERVICE_CLIENT_SECRET. {@code metrics-scraper} is for Prometheus.
+     */
+    static final Map<String, Set<String>> SERVICE_CLIENTS = Map.of(
+            "order-service", Set.of("credit:check", "prices:read"),
+            "metrics-scraper", Set.of("metrics:read"));
+
     private static final Logger log = LoggerFactory.getLogger(LocalDemoCompany.class);
 
     private final OrgUnitService orgUnits;
@@ -75,12 +84,23 @@ class LocalDemoCompany implements ApplicationRunner {
                     Set.of("customers:read", "customers:write", "orders:read", "orders:write"), "/hq",
                     DEMO_CLIENT_SECRET);
         }
+        SERVICE_CLIENTS.forEach((clientId, scopes) -> {
+            if (!clients.exists(clientId)) {
+                clients.registerConfidential(clientId, clientId + " (local demo service client)", scopes, "/hq",
+                        serviceClientSecret(clientId));
+            }
+        });
         if (!clients.exists("channelops-web")) {
             clients.registerPublic("channelops-web", "ChannelOps web (local demo)",
                     Set.of("http://localhost:3000/callback", "http://localhost:5173/callback",
                             "http://127.0.0.1:9999/callback"), Set.of());
         }
         log.info("Local demo company ready (users' password: see identity-service/README.md)");
+    }
+
+    /** The local demo secret of a service client. Never use outside the local profile. */
+    static String serviceClientSecret(String clientId) {
+        return "local-demo-" + clientId + "-secret";
     }
 
     private OrgUnit unit(@Nullable OrgUnit parent, String code, String name) {

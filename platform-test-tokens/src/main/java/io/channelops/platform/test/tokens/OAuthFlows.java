@@ -1,4 +1,4 @@
-package io.channelops.identity;
+package io.channelops.platform.test.tokens;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -18,10 +18,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Real OAuth2 flows over HTTP against the running service, as a browser and a front end would do them. */
+/**
+ * Real OAuth2 flows over HTTP against a running identity-service, as a browser and a front end would do them:
+ * authorization code + PKCE through the login form, refresh, client credentials. For tests and system tests.
+ */
 public final class OAuthFlows {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
@@ -30,7 +34,12 @@ public final class OAuthFlows {
     private final String base;
 
     public OAuthFlows(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port);
+    }
+
+    /** @param baseUrl identity-service's base URL, e.g. {@code http://localhost:9000} */
+    public OAuthFlows(String baseUrl) {
+        this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /** The outcome of a login attempt in the authorization-code flow. */
@@ -130,7 +139,7 @@ public final class OAuthFlows {
         }
     }
 
-    private HttpResponse<String> tokenRequest(String authorization, Map<String, String> params)
+    private HttpResponse<String> tokenRequest(@Nullable String authorization, Map<String, String> params)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
