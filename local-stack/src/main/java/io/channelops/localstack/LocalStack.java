@@ -386,11 +386,16 @@ public final class LocalStack implements AutoCloseable {
         return service;
     }
 
+    /** identity-service's issuer URL: the {@code iss} of every token and where its keys are published. */
+    public String issuerUrl() {
+        return "http://localhost:" + port(ServiceSpec.named("identity-service").orElseThrow());
+    }
+
     private int port(ServiceSpec spec) {
         return spec.port() + portOffset;
     }
 
-    /** What every service gets: its port, its database, Kafka, and where every other service is. */
+    /** What every service gets: its port, its database, Kafka, the token issuer, and where every other service is. */
     private Map<String, String> environment(ServiceSpec spec) {
         Map<String, String> environment = new HashMap<>();
         environment.put("SPRING_PROFILES_ACTIVE", "local");
@@ -402,6 +407,11 @@ public final class LocalStack implements AutoCloseable {
             environment.put("DB_PASSWORD", MariaDbServer.password(db));
         }
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+        // tokens: identity-service issues them under this issuer; every service and the gateway check it
+        environment.put("ISSUER_URL", issuerUrl());
+        // the service's own client credentials, as seeded by identity-service's local profile (local demo secret)
+        environment.put("SERVICE_CLIENT_ID", spec.module());
+        environment.put("SERVICE_CLIENT_SECRET", "local-demo-" + spec.module() + "-secret");
         for (ServiceSpec other : ServiceSpec.ALL) {
             environment.put(other.urlVariable(), "http://127.0.0.1:" + port(other));
         }

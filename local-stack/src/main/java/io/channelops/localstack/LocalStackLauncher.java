@@ -78,6 +78,8 @@ public final class LocalStackLauncher {
             out.printf("  %-11s %s%n", "Gateway", stack.url("gateway"));
             out.printf("  %-11s %s/swagger-ui.html%n", "Swagger UI", stack.url("gateway"));
         }
+        out.printf("  %-11s %s  (get one: identity-service/scripts/token rep.east1.a local-demo-password)%n",
+                "Tokens", stack.issuerUrl());
         out.printf("  %-11s %s%n", "Data", relative(cwd, stack.dataDir()));
         out.println();
         out.println("Press Ctrl-C to stop everything.");

@@ -13,16 +13,29 @@ import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small JSON client for the gateway, the way an integration client would call it. */
+/** A small JSON client for the gateway, the way an integration client would call it, with a bearer token. */
 final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final Supplier<String> token;
 
+    /** Calls without a token. */
     Api(String baseUrl) {
+        this(baseUrl, () -> "");
+    }
+
+    /** Calls with {@code Authorization: Bearer <token.get()>}. */
+    Api(String baseUrl, Supplier<String> token) {
         this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** The same base URL, as another caller. */
+    Api as(Supplier<String> otherToken) {
+        return new Api(baseUrl, otherToken);
     }
 
     record Response(int status, Map<String, java.util.List<String>> headers, JsonNode body) {
@@ -44,8 +57,8 @@ final class Api {
     /** The body of a plain-text GET, e.g. Prometheus metrics. */
     String text(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            return http.send(authorized(HttpRequest.newBuilder(URI.create(baseUrl + path)))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
         }
         catch (IOException ex) {
             throw new IllegalStateException("Request failed: " + ex, ex);
@@ -71,7 +84,15 @@ final class Api {
         return post(path, json, Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
     }
 
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        String bearer = token.get();
+        return bearer.isEmpty() ? request : request.header("Authorization", "Bearer " + bearer);
+    }
+
     private Response send(HttpRequest.Builder request, Map<String, String> headers) {
+        if (!headers.containsKey("Authorization")) {
+            authorized(request);
+        }
         headers.forEach(request::header);
         request.timeout(Duration.ofSeconds(30));
         try {
