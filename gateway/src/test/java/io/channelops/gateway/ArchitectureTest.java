@@ -10,8 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The request-wide filters ({@code web}) know nothing of routes or problem bodies, problems know
- * nothing of routes, and the features form no cycle: a token check can be added beside
- * {@code web} without touching routing.
+ * nothing of routes, nothing depends on the token check ({@code security}, which may use
+ * {@code web} and {@code problem}), and the features form no cycle.
  */
 @AnalyzeClasses(packages = "io.channelops.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -24,6 +24,16 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule problemsDoNotKnowRoutes = noClasses().that()
             .resideInAPackage("io.channelops.gateway.problem..")
+            .should().dependOnClassesThat().resideInAPackage("io.channelops.gateway.routing..");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheTokenCheck = noClasses().that()
+            .resideOutsideOfPackage("io.channelops.gateway.security..")
+            .should().dependOnClassesThat().resideInAPackage("io.channelops.gateway.security..");
+
+    @ArchTest
+    static final ArchRule tokenCheckDoesNotKnowRoutes = noClasses().that()
+            .resideInAPackage("io.channelops.gateway.security..")
             .should().dependOnClassesThat().resideInAPackage("io.channelops.gateway.routing..");
 
     @ArchTest

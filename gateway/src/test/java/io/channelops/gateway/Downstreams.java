@@ -17,7 +17,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 final class Downstreams {
 
-    static final List<String> SERVICES = List.of("customer", "sales", "order", "logistics", "finance", "kpi");
+    static final List<String> SERVICES = List.of("customer", "sales", "order", "logistics", "finance", "kpi",
+            "identity");
 
     private final Map<String, WireMockServer> servers = new LinkedHashMap<>();
     private final Map<String, Integer> closedPorts = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,6 +41,7 @@ class GatewayFailureTest {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         downstreams.register(registry);
+        Issuer.register(registry);
     }
 
     @AfterAll
@@ -49,6 +51,11 @@ class GatewayFailureTest {
 
     @Autowired
     WebTestClient client;
+
+    @BeforeEach
+    void withAToken() {
+        client = client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, Issuer.rep()).build();
+    }
 
     @Test
     void answersServiceUnavailableWhenTheServiceIsDown() {

@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The gateway in front of six healthy services (one WireMock each). */
+/** The gateway in front of seven healthy services (one WireMock each), called with a valid token. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 class GatewayRoutingTest {
@@ -47,6 +47,7 @@ class GatewayRoutingTest {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         downstreams.register(registry);
+        Issuer.register(registry);
     }
 
     @AfterAll
@@ -59,6 +60,7 @@ class GatewayRoutingTest {
 
     @BeforeEach
     void healthyServices() {
+        client = client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, Issuer.rep()).build();
         downstreams.resetAll();
         for (String service : Downstreams.SERVICES) {
             downstreams.service(service).stubFor(any(anyUrl()).willReturn(okJson("{\"from\":\"" + service + "\"}")));
@@ -89,6 +91,10 @@ class GatewayRoutingTest {
             "/api/v1/admin/logistics/dead-letters, logistics",
             "/api/v1/admin/finance/dead-letters, finance",
             "/api/v1/admin/kpi/dead-letters, kpi",
+            "/api/v1/admin/org-units/ou-1, identity",
+            "/api/v1/admin/users/u-1, identity",
+            "/api/v1/admin/clients/erp-connector, identity",
+            "/api/v1/admin/signing-keys, identity",
     })
     void routesEachPathToItsServiceWithThePathUnchanged(String path, String service) {
         client.get().uri(path + "?page=1&size=20").exchange()
@@ -105,9 +111,10 @@ class GatewayRoutingTest {
                         .withHeader("ETag", "\"1\"").withHeader("Content-Type", "application/json")
                         .withBody("{\"id\":\"o-9\"}")));
 
+        String authorization = Issuer.admin();
         client.post().uri("/api/v1/orders")
                 .header("Idempotency-Key", "k-1")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer t")
+                .header(HttpHeaders.AUTHORIZATION, authorization)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"customerId\":\"c-1\"}")
                 .exchange()
@@ -118,8 +125,21 @@ class GatewayRoutingTest {
 
         downstreams.service("order").verify(postRequestedFor(urlEqualTo("/api/v1/orders"))
                 .withHeader("Idempotency-Key", equalTo("k-1"))
-                .withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer t"))
+                .withHeader(HttpHeaders.AUTHORIZATION, equalTo(authorization))
                 .withRequestBody(equalTo("{\"customerId\":\"c-1\"}")));
+    }
+
+    @Test
+    void keepsTheCachingHeadersAServiceAnswersWith() {
+        downstreams.service("sales").stubFor(get("/api/v1/products/p-1").willReturn(okJson("{}")
+                .withHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=60").withHeader(HttpHeaders.ETAG, "\"7\"")));
+
+        client.get().uri("/api/v1/products/p-1").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "private, max-age=60")
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"7\"")
+                .expectHeader().doesNotExist(HttpHeaders.PRAGMA)
+                .expectHeader().doesNotExist(HttpHeaders.EXPIRES);
     }
 
     @Test
@@ -300,13 +320,14 @@ class GatewayRoutingTest {
         client.get().uri("/v3/api-docs/swagger-config").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.urls.length()").isEqualTo(6)
+                .jsonPath("$.urls.length()").isEqualTo(7)
                 .jsonPath("$.urls[?(@.name == 'customer')].url").isEqualTo("/v3/api-docs/customer")
                 .jsonPath("$.urls[?(@.name == 'sales')].url").isEqualTo("/v3/api-docs/sales")
                 .jsonPath("$.urls[?(@.name == 'order')].url").isEqualTo("/v3/api-docs/order")
                 .jsonPath("$.urls[?(@.name == 'logistics')].url").isEqualTo("/v3/api-docs/logistics")
                 .jsonPath("$.urls[?(@.name == 'finance')].url").isEqualTo("/v3/api-docs/finance")
-                .jsonPath("$.urls[?(@.name == 'kpi')].url").isEqualTo("/v3/api-docs/kpi");
+                .jsonPath("$.urls[?(@.name == 'kpi')].url").isEqualTo("/v3/api-docs/kpi")
+                .jsonPath("$.urls[?(@.name == 'identity')].url").isEqualTo("/v3/api-docs/identity");
     }
 
     @Test
@@ -336,7 +357,7 @@ class GatewayRoutingTest {
     void exposesPrometheusMetricsTaggedWithTheServiceName() {
         client.get().uri("/api/v1/orders/o-1").exchange().expectStatus().isOk();
 
-        client.get().uri("/actuator/prometheus").exchange()
+        client.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, Issuer.metricsScraper()).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(metrics -> assertThat(metrics)
                         .contains("service=\"gateway\"")

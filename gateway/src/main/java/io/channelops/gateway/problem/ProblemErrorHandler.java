@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 /**
  * Turns every failure the gateway itself answers into problem+json: no route ({@code 404 NOT_FOUND}),
  * other framework statuses ({@code 405 METHOD_NOT_ALLOWED}, {@code 415 UNSUPPORTED_MEDIA_TYPE}, and
- * {@code 401}/{@code 403}/{@code 429} once security and rate limits come), and anything unexpected
+ * {@code 429} once rate limits come), and anything unexpected
  * ({@code 500 INTERNAL_ERROR}, logged with the request id). Replaces Boot's default handler.
  */
 @Component
@@ -47,8 +47,9 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         HttpStatusCode status = statusException.getStatusCode();
         return switch (status.value()) {
             case 400 -> problems.write(exchange, status, "BAD_REQUEST", "The request is not valid");
-            case 401 -> problems.write(exchange, status, "UNAUTHORIZED", "A valid access token is required");
-            case 403 -> problems.write(exchange, status, "FORBIDDEN", "This request is not allowed");
+            // the token check answers its own 401 and 403 (security.ProblemSecurityHandlers); same codes here
+            case 401 -> problems.write(exchange, status, "UNAUTHENTICATED", "A valid bearer access token is required");
+            case 403 -> problems.write(exchange, status, "ACCESS_DENIED", "The token does not allow this request");
             case 404 -> problems.write(exchange, status, "NOT_FOUND", "No route matches " + method + " " + path,
                     method, path);
             case 405 -> problems.write(exchange, status, "METHOD_NOT_ALLOWED",

@@ -11,7 +11,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 /**
  * CORS for every path, answered by the gateway alone (services do no CORS): a preflight from an
  * allowed origin gets {@code 200} with the allowed methods and headers; a request from any other
- * origin gets {@code 403}. Runs right after the request id and before a future token check, so a
+ * origin gets {@code 403}. Runs right after the request id and before the token check, so a
  * preflight never needs a token.
  */
 @Configuration(proxyBeanMethods = false)

@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
 public class RequestIdFilter implements WebFilter, Ordered {
 
     public static final String HEADER = "X-Request-Id";
-    /** Runs before everything else, CORS and a future token check included. */
+    /** Runs before everything else, CORS and the token check included. */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
 
     private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".requestId";

@@ -1,6 +1,6 @@
 /**
  * Cross-cutting web filters that run for every request, routed or not: the request id and CORS.
- * A future token check (Spring Security's {@code SecurityWebFilterChain}) runs after both.
+ * The token check (package {@code security}, Spring Security's {@code SecurityWebFilterChain}) runs after both.
  */
 @NullMarked
 package io.channelops.gateway.web;
