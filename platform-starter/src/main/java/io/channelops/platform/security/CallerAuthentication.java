@@ -38,11 +38,11 @@ public final class CallerAuthentication extends AbstractOAuth2TokenAuthenticatio
     }
 
     /** Reads our claims from a validated JWT: users get their roles' permissions, clients their scopes. */
-    static final class FromJwt implements Converter<Jwt, AbstractAuthenticationToken> {
+    public static final class FromJwt implements Converter<Jwt, AbstractAuthenticationToken> {
 
         private final RolePolicy policy;
 
-        FromJwt(RolePolicy policy) {
+        public FromJwt(RolePolicy policy) {
             this.policy = policy;
         }
 

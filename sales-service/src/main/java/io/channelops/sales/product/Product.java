@@ -25,6 +25,9 @@ import org.springframework.data.domain.AbstractAggregateRoot;
  * A product of the catalog: a unique SKU, a name, a unit of sale and a list price. New products are
  * {@link ProductStatus#ACTIVE}; a discontinued one stays in the catalog but can no longer be sold.
  * Every creation and every real change raises {@link ProductChanged} with the product's current state.
+ *
+ * <p>Products are company-wide reference data: they have no owner and no org path and are not filtered by data
+ * scope; the API guards them by permission only ({@code products:read}, {@code products:write}).
  */
 @Entity
 @Table(name = "products")

@@ -238,6 +238,37 @@ class ProductApiIT {
     }
 
     @Test
+    void refusesOwnerIdAndOrgPathInRequestBodiesAndChangesNothing() throws Exception {
+        // products are reference data without an owner; a client cannot smuggle one in on create or change
+        long before = count("products");
+        String sku = uniqueSku();
+        for (String field : new String[] {"ownerId", "orgPath"}) {
+            mvc.perform(post("/api/v1/products").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"sku\":\"" + sku + "\",\"name\":\"A\","
+                                    + "\"listPrice\":{\"amount\":1,\"currency\":\"CNY\"},\"" + field + "\":\"/hq/west\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("UNKNOWN_FIELD"))
+                    .andExpect(jsonPath("$.errors[0].field").value(field));
+        }
+        assertThat(count("products")).isEqualTo(before);
+        String id = createId(uniqueSku());
+        for (String field : new String[] {"ownerId", "orgPath"}) {
+            mvc.perform(patch("/api/v1/products/" + id).header("If-Match", "\"0\"")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"name\":\"Taken\",\"" + field + "\":\"u-rep-west1-a\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("UNKNOWN_FIELD"))
+                    .andExpect(jsonPath("$.errors[0].field").value(field));
+        }
+        mvc.perform(get("/api/v1/products/" + id))
+                .andExpect(status().isOk()).andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.name").value("Centrifugal pump"))
+                .andExpect(jsonPath("$.ownerId").doesNotExist())
+                .andExpect(jsonPath("$.orgPath").doesNotExist());
+    }
+
+    @Test
     void updatesNeedTheCurrentETagAndValidInput() throws Exception {
         String id = createId(uniqueSku());
         mvc.perform(patch("/api/v1/products/" + id).contentType(MediaType.APPLICATION_JSON)

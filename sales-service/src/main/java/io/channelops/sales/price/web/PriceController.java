@@ -11,12 +11,16 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/prices}: the prices products sell at. */
+/**
+ * {@code /api/v1/prices}: the prices products sell at. Prices are company-wide reference data, not org-scoped:
+ * every caller with {@code prices:read} may resolve them.
+ */
 @RestController
 @RequestMapping("/api/v1/prices")
 @Tag(name = "Prices", description = "Effective prices of products")
@@ -29,6 +33,7 @@ class PriceController {
     }
 
     @GetMapping("/effective")
+    @PreAuthorize("hasAuthority('prices:read')")
     @Operation(summary = "Resolve a product's effective unit price",
             description = "The unit price for a quantity, customer and date; today the product's list price "
                     + "(source LIST_PRICE). 404 for an unknown product, 422 PRODUCT_DISCONTINUED for a "

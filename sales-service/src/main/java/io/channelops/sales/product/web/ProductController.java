@@ -19,6 +19,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +30,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/products}: create, read, change, discontinue and search products. */
+/**
+ * {@code /api/v1/products}: create, read, change, discontinue and search products. Products are company-wide
+ * reference data, not org-scoped: every caller with {@code products:read} sees the whole catalog, and
+ * {@code products:write} is needed to create or change it.
+ */
 @RestController
 @RequestMapping("/api/v1/products")
 @Tag(name = "Products", description = "The product catalog")
@@ -44,6 +49,7 @@ class ProductController {
     }
 
     @PostMapping
+    @PreAuthorize("hasAuthority('products:write')")
     @Operation(summary = "Create a product",
             description = "The SKU must be unique (409 PRODUCT_SKU_TAKEN). Send an Idempotency-Key to make retries safe.")
     ResponseEntity<ProductResponse> create(@Valid @RequestBody ProductRequest request,
@@ -56,12 +62,14 @@ class ProductController {
     }
 
     @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('products:read')")
     @Operation(summary = "Read a product")
     ResponseEntity<ProductResponse> get(@PathVariable String id) {
         return withETag(products.get(id));
     }
 
     @PatchMapping("/{id}")
+    @PreAuthorize("hasAuthority('products:write')")
     @Operation(summary = "Change a product's name, unit or list price",
             description = "Requires the product's ETag in If-Match.")
     ResponseEntity<ProductResponse> change(@PathVariable String id,
@@ -71,6 +79,7 @@ class ProductController {
     }
 
     @PostMapping("/{id}/discontinue")
+    @PreAuthorize("hasAuthority('products:write')")
     @Operation(summary = "Discontinue a product",
             description = "Only an ACTIVE product can be discontinued (409 ILLEGAL_STATE_TRANSITION otherwise). "
                     + "A discontinued product can no longer be priced. If-Match is optional and checked when sent.")
@@ -80,6 +89,7 @@ class ProductController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAuthority('products:read')")
     @Operation(summary = "Search products", description = "Filter by status and by text in SKU or name.")
     PageResponse<ProductResponse> search(@RequestParam(required = false) @Nullable ProductStatus status,
             @RequestParam(required = false) @Nullable @Size(max = 100) String q,
