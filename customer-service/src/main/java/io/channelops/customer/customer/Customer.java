@@ -1,7 +1,9 @@
 package io.channelops.customer.customer;
 
 import io.channelops.events.customer.CustomerRegistered;
+import io.channelops.platform.security.Ownership;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,7 +15,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
-/** A customer account. Raises {@link CustomerRegistered} when it is created. */
+/**
+ * A customer account, owned by a user (or integration client) in an org unit: its {@link Ownership} decides who sees
+ * it (data scope) and is set by the server, never by a request. Raises {@link CustomerRegistered} when it is
+ * created; {@link #reassign} hands it to another owner.
+ */
 @Entity
 @Table(name = "customers")
 public class Customer extends AbstractAggregateRoot<Customer> {
@@ -36,6 +42,9 @@ public class Customer extends AbstractAggregateRoot<Customer> {
 
     private @Nullable String email;
 
+    @Embedded
+    private Ownership ownership;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -52,26 +61,29 @@ public class Customer extends AbstractAggregateRoot<Customer> {
         this.name = "";
         this.type = CustomerType.DIRECT;
         this.regionCode = "";
+        this.ownership = new Ownership("system", "/hq");
         this.createdAt = Instant.EPOCH;
         this.updatedAt = Instant.EPOCH;
     }
 
     private Customer(String code, String name, CustomerType type, String regionCode, @Nullable String email,
-            Instant now) {
+            Ownership ownership, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.code = code;
         this.name = name;
         this.type = type;
         this.regionCode = regionCode;
         this.email = email;
+        this.ownership = ownership;
         this.createdAt = now;
         this.updatedAt = now;
     }
 
     static Customer register(String code, String name, CustomerType type, String regionCode, @Nullable String email,
-            Instant now) {
-        Customer customer = new Customer(code, name, type, regionCode, email, now);
-        customer.registerEvent(new CustomerRegistered(customer.id, code, name, type.name(), regionCode, now));
+            Ownership ownership, Instant now) {
+        Customer customer = new Customer(code, name, type, regionCode, email, ownership, now);
+        customer.registerEvent(new CustomerRegistered(customer.id, code, name, type.name(), regionCode, now,
+                ownership.ownerId(), ownership.orgPath()));
         return customer;
     }
 
@@ -82,6 +94,12 @@ public class Customer extends AbstractAggregateRoot<Customer> {
 
     void changeContact(@Nullable String newEmail, Instant now) {
         this.email = newEmail;
+        this.updatedAt = now;
+    }
+
+    /** Hands the customer to a new owner (and the org unit they work in). */
+    void reassign(Ownership newOwnership, Instant now) {
+        this.ownership = newOwnership;
         this.updatedAt = now;
     }
 
@@ -107,6 +125,10 @@ public class Customer extends AbstractAggregateRoot<Customer> {
 
     public @Nullable String email() {
         return email;
+    }
+
+    public Ownership ownership() {
+        return ownership;
     }
 
     public Instant createdAt() {

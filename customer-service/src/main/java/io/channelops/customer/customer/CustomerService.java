@@ -1,5 +1,7 @@
 package io.channelops.customer.customer;
 
+import io.channelops.platform.security.DataScope;
+import io.channelops.platform.security.Ownership;
 import io.channelops.platform.web.ApiProblem;
 import io.channelops.platform.web.ETags;
 import java.security.SecureRandom;
@@ -13,18 +15,26 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Use cases of the customer archive; each one transaction. */
+/**
+ * Use cases of the customer archive; each one transaction. Customers are owned records: the caller's
+ * {@link DataScope} decides which ones they see (a rep their own, a manager their org subtree, a director all), a
+ * customer out of scope is "not found", and lists only contain what the caller sees.
+ */
 @Service
 public class CustomerService {
 
     private static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     private final Customers customers;
+    private final CustomerAssignments assignments;
+    private final DataScope scope;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public CustomerService(Customers customers, Clock clock) {
+    public CustomerService(Customers customers, CustomerAssignments assignments, DataScope scope, Clock clock) {
         this.customers = customers;
+        this.assignments = assignments;
+        this.scope = scope;
         this.clock = clock;
     }
 
@@ -35,6 +45,10 @@ public class CustomerService {
 
     /** What a client may change; null leaves a field as it is. */
     public record Change(@Nullable String name, @Nullable String email) {
+    }
+
+    /** A reassignment: the new owner's user id and why. */
+    public record Assignment(String ownerId, String reason) {
     }
 
     /** Filters of the customer list; null means any. */
@@ -48,13 +62,15 @@ public class CustomerService {
             throw ApiProblem.conflict("CUSTOMER_CODE_TAKEN", "Customer code " + code + " is already in use", code);
         }
         Customer customer = Customer.register(code, registration.name().strip(), registration.type(),
-                registration.regionCode().toUpperCase(Locale.ROOT), registration.email(), Instant.now(clock));
+                registration.regionCode().toUpperCase(Locale.ROOT), registration.email(), scope.forNewRecord(),
+                Instant.now(clock));
         return customers.save(customer);
     }
 
+    /** The customer if the caller may see it; 404 when it does not exist or lies outside the caller's scope. */
     @Transactional(readOnly = true)
     public Customer get(String id) {
-        return customers.findById(id).orElseThrow(() -> ApiProblem.notFound("customer", id));
+        return scope.visible(customers.findById(id), Customer::ownership, "customer", id);
     }
 
     @Transactional
@@ -71,9 +87,28 @@ public class CustomerService {
         return customers.saveAndFlush(customer);
     }
 
+    /**
+     * Hands a customer the caller sees (404 otherwise) to another user, whose current org path it then lives in.
+     * The platform checks the assignee against the user directory: unknown or inactive 422 {@code UNKNOWN_ASSIGNEE},
+     * outside the caller's org subtree 422 {@code ASSIGNEE_OUT_OF_SCOPE}. Recorded in the assignment history.
+     */
+    @Transactional
+    public Customer assign(String id, @Nullable String ifMatch, Assignment assignment) {
+        Customer customer = get(id);
+        ETags.requireMatch(ifMatch, customer.version(), "customer", id);
+        Ownership to = scope.reassignTo(assignment.ownerId());
+        Ownership from = customer.ownership();
+        Instant now = Instant.now(clock);
+        customer.reassign(to, now);
+        assignments.save(new CustomerAssignment(id, from, to, assignment.reason().strip(), scope.caller().id(),
+                now));
+        return customers.saveAndFlush(customer);
+    }
+
+    /** The customers the caller sees that match the filter. */
     @Transactional(readOnly = true)
     public Page<Customer> search(Filter filter, Pageable pageable) {
-        Specification<Customer> spec = Specification.unrestricted();
+        Specification<Customer> spec = scope.specification();
         if (filter.type() != null) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("type"), filter.type()));
         }

@@ -1,4 +1,4 @@
-/** Customers (accounts): registration, lookup and search. */
+/** Customers (accounts): registration, lookup, search and reassignment, within the caller's data scope. */
 @NullMarked
 package io.channelops.customer.customer;
 

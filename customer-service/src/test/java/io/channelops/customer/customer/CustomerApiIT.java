@@ -1,6 +1,8 @@
 package io.channelops.customer.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.is;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -10,6 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.channelops.events.Topics;
+import io.channelops.events.customer.CustomerRegistered;
+import io.channelops.platform.test.Caller;
+import io.channelops.platform.test.Callers;
 import io.channelops.platform.test.EventProbe;
 import io.channelops.platform.test.ServiceIntegrationTest;
 import java.time.Duration;
@@ -57,8 +62,13 @@ class CustomerApiIT {
     }
 
     private JsonNode create(String code) throws Exception {
-        MvcResult result = mvc.perform(post("/api/v1/customers").contentType(MediaType.APPLICATION_JSON)
-                .content(body(code))).andExpect(status().isCreated()).andReturn();
+        return create(code, Callers.DEFAULT);
+    }
+
+    private JsonNode create(String code, Caller caller) throws Exception {
+        MvcResult result = mvc.perform(post("/api/v1/customers").with(caller.asCaller())
+                .contentType(MediaType.APPLICATION_JSON).content(body(code))).andExpect(status().isCreated())
+                .andReturn();
         return json.readTree(result.getResponse().getContentAsString());
     }
 
@@ -71,6 +81,8 @@ class CustomerApiIT {
                 .andExpect(header().string("ETag", "\"0\""))
                 .andExpect(jsonPath("$.code").value(code))
                 .andExpect(jsonPath("$.regionCode").value("EAST"))
+                .andExpect(jsonPath("$.ownerId").value(Callers.DEFAULT.id()))
+                .andExpect(jsonPath("$.orgPath").value(Callers.HQ))
                 .andReturn();
         String id = json.readTree(result.getResponse().getContentAsString()).get("id").asString();
         assertThat(result.getResponse().getHeader("Location")).isEqualTo("/api/v1/customers/" + id);
@@ -83,6 +95,89 @@ class CustomerApiIT {
         assertThat(EventProbe.header(event, "ce_subject")).isEqualTo(id);
         assertThat(EventProbe.header(event, "ce_aggregateversion")).isEqualTo("1");
         assertThat(json.readTree(event.value()).get("code").asString()).isEqualTo(code);
+        CustomerRegistered registered = EventProbe.payload(event, CustomerRegistered.class);
+        assertThat(registered.ownerId()).isEqualTo(Callers.DEFAULT.id());
+        assertThat(registered.orgPath()).isEqualTo(Callers.HQ);
+    }
+
+    @Test
+    void theRegisteringCallerOwnsTheCustomerInTheirOrgUnitAndTheEventSaysSo() throws Exception {
+        String id = create(uniqueCode(), Callers.REP_EAST_1).get("id").asString();
+        mvc.perform(get("/api/v1/customers/" + id).with(Callers.REP_EAST_1.asCaller())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.ownerId").value(Callers.REP_EAST_1.id()))
+                .andExpect(jsonPath("$.orgPath").value(Callers.EAST_1));
+        assertThat(jdbc.queryForObject("SELECT CONCAT(owner_id, ' ', org_path) FROM customers WHERE id = ?",
+                String.class, id)).isEqualTo(Callers.REP_EAST_1.id() + " " + Callers.EAST_1);
+        CustomerRegistered registered = EventProbe.payload(
+                EventProbe.await(Topics.CUSTOMERS, r -> id.equals(r.key()), Duration.ofSeconds(30)),
+                CustomerRegistered.class);
+        assertThat(registered.ownerId()).isEqualTo(Callers.REP_EAST_1.id());
+        assertThat(registered.orgPath()).isEqualTo(Callers.EAST_1);
+    }
+
+    @Test
+    void ownershipCannotBeSetOrChangedThroughARequestBody() throws Exception {
+        Long before = jdbc.queryForObject("SELECT COUNT(*) FROM customers", Long.class);
+        String code = uniqueCode();
+        mvc.perform(post("/api/v1/customers").with(Callers.REP_EAST_1.asCaller())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\":\"" + code + "\",\"name\":\"A\",\"type\":\"DEALER\",\"regionCode\":\"E\","
+                                + "\"ownerId\":\"u-rep-west1-a\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_FIELD"))
+                .andExpect(jsonPath("$.errors[0].field").value("ownerId"));
+        mvc.perform(post("/api/v1/customers").with(Callers.REP_EAST_1.asCaller())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\":\"" + code + "\",\"name\":\"A\",\"type\":\"DEALER\",\"regionCode\":\"E\","
+                                + "\"orgPath\":\"/hq\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_FIELD"))
+                .andExpect(jsonPath("$.errors[0].field").value("orgPath"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customers", Long.class)).isEqualTo(before);
+
+        String id = create(uniqueCode(), Callers.REP_EAST_1).get("id").asString();
+        for (String field : List.of("\"ownerId\":\"u-rep-west1-a\"", "\"orgPath\":\"/hq/west\"")) {
+            mvc.perform(patch("/api/v1/customers/" + id).with(Callers.REP_EAST_1.asCaller())
+                            .header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"name\":\"Moved\"," + field + "}"))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_FIELD"));
+        }
+        mvc.perform(get("/api/v1/customers/" + id).with(Callers.REP_EAST_1.asCaller())).andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.name").value("Acme Trading"))
+                .andExpect(jsonPath("$.ownerId").value(Callers.REP_EAST_1.id()))
+                .andExpect(jsonPath("$.orgPath").value(Callers.EAST_1));
+    }
+
+    @Test
+    void aRepSeesOnlyTheirOwnCustomersAndListTotalsCountOnlyWhatTheCallerSees() throws Exception {
+        String marker = "S" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String mine = create(marker + "A", Callers.REP_EAST_1).get("id").asString();
+        create(marker + "B", Callers.REP_EAST_1);
+        String colleagues = create(marker + "C", Callers.REP_EAST_1_B).get("id").asString();
+        create(marker + "D", Callers.REP_WEST_1);
+
+        mvc.perform(get("/api/v1/customers/" + colleagues).with(Callers.REP_EAST_1.asCaller()))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
+        mvc.perform(patch("/api/v1/customers/" + colleagues).with(Callers.REP_EAST_1.asCaller())
+                        .header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Mine now\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/customers").param("q", marker).with(Callers.REP_EAST_1.asCaller()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(2))
+                .andExpect(jsonPath("$.content[*].ownerId").value(everyItem(is(Callers.REP_EAST_1.id()))));
+        mvc.perform(get("/api/v1/customers").param("q", marker).param("size", "1")
+                        .with(Callers.REP_EAST_1.asCaller()))
+                .andExpect(jsonPath("$.page.totalElements").value(2)).andExpect(jsonPath("$.page.totalPages").value(2));
+        mvc.perform(get("/api/v1/customers").param("q", marker).with(Callers.MANAGER_EAST_1.asCaller()))
+                .andExpect(jsonPath("$.page.totalElements").value(3));
+        mvc.perform(get("/api/v1/customers").param("q", marker).with(Callers.MANAGER_EAST_2.asCaller()))
+                .andExpect(jsonPath("$.page.totalElements").value(0));
+        mvc.perform(get("/api/v1/customers").param("q", marker).with(Callers.MANAGER_WEST.asCaller()))
+                .andExpect(jsonPath("$.page.totalElements").value(1));
+        mvc.perform(get("/api/v1/customers").param("q", marker).with(Callers.AUDITOR.asCaller()))
+                .andExpect(jsonPath("$.page.totalElements").value(4));
+        mvc.perform(get("/api/v1/customers/" + mine).with(Callers.MANAGER_EAST.asCaller()))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -143,6 +238,7 @@ class CustomerApiIT {
                         java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/customers"))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Authorization", Callers.DEFAULT.bearer())
                 // a stream of unknown length is sent chunked, with no Content-Length to refuse it by
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
                         () -> new java.io.ByteArrayInputStream(huge)))

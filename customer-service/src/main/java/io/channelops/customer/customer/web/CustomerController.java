@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +28,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/customers}: register, read, change and search customers. */
+/**
+ * {@code /api/v1/customers}: register, read, change, reassign and search customers. Reads need
+ * {@code customers:read}, registering and changing {@code customers:write}, reassigning {@code customers:assign};
+ * every customer is served only within the caller's data scope (404 outside it, lists filtered).
+ */
 @RestController
 @RequestMapping("/api/v1/customers")
 @Tag(name = "Customers", description = "The customer archive")
@@ -42,7 +47,9 @@ class CustomerController {
     }
 
     @PostMapping
-    @Operation(summary = "Register a customer", description = "Send an Idempotency-Key to make retries safe.")
+    @PreAuthorize("hasAuthority('customers:write')")
+    @Operation(summary = "Register a customer", description = "Send an Idempotency-Key to make retries safe. "
+            + "The caller becomes the owner; the customer lives in the caller's org unit.")
     ResponseEntity<CustomerResponse> register(@Valid @RequestBody CustomerRequest request,
             @Parameter(description = "Makes a retried create return the first result")
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
@@ -53,6 +60,7 @@ class CustomerController {
     }
 
     @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('customers:read')")
     @Operation(summary = "Read a customer")
     ResponseEntity<CustomerResponse> get(@PathVariable String id) {
         Customer customer = customers.get(id);
@@ -60,6 +68,7 @@ class CustomerController {
     }
 
     @PatchMapping("/{id}")
+    @PreAuthorize("hasAuthority('customers:write')")
     @Operation(summary = "Change a customer", description = "Requires the customer's ETag in If-Match.")
     ResponseEntity<CustomerResponse> change(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
@@ -69,8 +78,22 @@ class CustomerController {
         return ResponseEntity.ok().eTag(ETags.of(customer.version())).body(CustomerResponse.of(customer));
     }
 
+    @PostMapping("/{id}/assign")
+    @PreAuthorize("hasAuthority('customers:assign')")
+    @Operation(summary = "Reassign a customer", description = "Hands the customer to another active user within "
+            + "the caller's org subtree; it then lives in that user's org unit. Requires the customer's ETag in "
+            + "If-Match. 422 UNKNOWN_ASSIGNEE or ASSIGNEE_OUT_OF_SCOPE when the user cannot take it.")
+    ResponseEntity<CustomerResponse> assign(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody CustomerAssignRequest request) {
+        Customer customer = customers.assign(id, ifMatch, request.toAssignment());
+        return ResponseEntity.ok().eTag(ETags.of(customer.version())).body(CustomerResponse.of(customer));
+    }
+
     @GetMapping
-    @Operation(summary = "Search customers", description = "Filter by type, region and text in name or code.")
+    @PreAuthorize("hasAuthority('customers:read')")
+    @Operation(summary = "Search customers", description = "Filter by type, region and text in name or code. "
+            + "Lists only the customers in the caller's data scope.")
     PageResponse<CustomerResponse> search(@RequestParam(required = false) @Nullable CustomerType type,
             @RequestParam(required = false) @Nullable @Size(max = 32) String regionCode,
             @RequestParam(required = false) @Nullable @Size(max = 100) String q,
