@@ -3,7 +3,9 @@ package io.channelops.finance.credit;
 import io.channelops.events.finance.CreditLimitChanged;
 import io.channelops.finance.money.Money;
 import io.channelops.platform.persistence.AggregateRoot;
+import io.channelops.platform.security.Ownership;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,6 +17,10 @@ import java.util.List;
 /**
  * A customer's credit account: the limit (zero or more, in one currency) its exposure is held
  * against. Raises {@link CreditLimitChanged} when it is opened and whenever the limit changes.
+ *
+ * <p>Finance reference data per customer: one account per customer, maintained by finance, so it is
+ * <em>not</em> filtered by the caller's data scope (reading it needs {@code finance:read}, opening it
+ * and changing its limit {@code credit:write}). Its {@link #ownership()} records who opened it.
  */
 @Entity
 @Table(name = "credit_accounts")
@@ -36,6 +42,9 @@ public class CreditAccount extends AggregateRoot<CreditAccount> {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Embedded
+    private Ownership ownership;
+
     @Version
     private long version;
 
@@ -46,19 +55,22 @@ public class CreditAccount extends AggregateRoot<CreditAccount> {
         this.currency = "XXX";
         this.createdAt = Instant.EPOCH;
         this.updatedAt = Instant.EPOCH;
+        this.ownership = new Ownership("system", "/hq");
     }
 
-    private CreditAccount(String customerId, Money limit, Instant now) {
+    private CreditAccount(String customerId, Money limit, Ownership ownership, Instant now) {
         this.customerId = customerId;
         this.creditLimit = limit.amount();
         this.currency = limit.currency();
+        this.ownership = ownership;
         this.createdAt = now;
         this.updatedAt = now;
     }
 
-    static CreditAccount open(String customerId, Money limit, Instant now) {
+    /** Opens an account; {@code ownership} is the caller who opens it. */
+    static CreditAccount open(String customerId, Money limit, Ownership ownership, Instant now) {
         requireValid(limit);
-        CreditAccount account = new CreditAccount(customerId, limit, now);
+        CreditAccount account = new CreditAccount(customerId, limit, ownership, now);
         account.registerEvent(new CreditLimitChanged(customerId, limit.toEvent(), now));
         return account;
     }
@@ -102,6 +114,11 @@ public class CreditAccount extends AggregateRoot<CreditAccount> {
 
     public Money creditLimit() {
         return Money.of(creditLimit, currency);
+    }
+
+    /** Who opened the account (not used to filter access: credit accounts are reference data). */
+    public Ownership ownership() {
+        return ownership;
     }
 
     public Instant createdAt() {

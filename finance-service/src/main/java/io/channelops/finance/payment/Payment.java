@@ -3,7 +3,9 @@ package io.channelops.finance.payment;
 import io.channelops.events.finance.PaymentPosted;
 import io.channelops.finance.money.Money;
 import io.channelops.platform.persistence.AggregateRoot;
+import io.channelops.platform.security.Ownership;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,7 +18,11 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** Money received from a customer, allocated to one invoice. Raises {@link PaymentPosted} when posted. */
+/**
+ * Money received from a customer, allocated to one invoice. Raises {@link PaymentPosted} when posted.
+ * Owned like its invoice (and so like the order it pays for): whoever may see the invoice may see
+ * its payments.
+ */
 @Entity
 @Table(name = "payments")
 public class Payment extends AggregateRoot<Payment> {
@@ -51,6 +57,9 @@ public class Payment extends AggregateRoot<Payment> {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Embedded
+    private Ownership ownership;
+
     @Version
     private long version;
 
@@ -65,11 +74,16 @@ public class Payment extends AggregateRoot<Payment> {
         this.status = PaymentStatus.POSTED;
         this.postedAt = Instant.EPOCH;
         this.createdAt = Instant.EPOCH;
+        this.ownership = new Ownership("system", "/hq");
     }
 
-    /** Posts a payment already allocated to its invoice. */
+    /**
+     * Posts a payment already allocated to its invoice.
+     *
+     * @param ownership the invoice's ownership, which the payment inherits
+     */
     static Payment post(String customerId, String invoiceId, String orderId, Money amount, @Nullable String reference,
-            Instant now) {
+            Ownership ownership, Instant now) {
         if (!amount.greaterThanZero()) {
             throw new IllegalArgumentException("A payment must be greater than zero: " + amount);
         }
@@ -84,7 +98,9 @@ public class Payment extends AggregateRoot<Payment> {
         payment.status = PaymentStatus.POSTED;
         payment.postedAt = now;
         payment.createdAt = now;
-        payment.registerEvent(new PaymentPosted(payment.id, customerId, invoiceId, orderId, amount.toEvent(), now));
+        payment.ownership = ownership;
+        payment.registerEvent(new PaymentPosted(payment.id, customerId, invoiceId, orderId, amount.toEvent(), now,
+                ownership.ownerId(), ownership.orgPath()));
         return payment;
     }
 
@@ -132,6 +148,11 @@ public class Payment extends AggregateRoot<Payment> {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** The invoice's owner and org path, inherited when the payment was posted. */
+    public Ownership ownership() {
+        return ownership;
     }
 
     public long version() {

@@ -1,7 +1,9 @@
 package io.channelops.finance.receivables;
 
 import io.channelops.finance.money.Money;
+import io.channelops.platform.security.Ownership;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -11,6 +13,8 @@ import java.time.Instant;
 /**
  * An order order-service approved: until it is invoiced in full, what is not invoiced yet counts
  * towards the customer's credit exposure. Written once per order id, whatever the event id.
+ * Keeps the order's ownership (its sales rep and org path): the order's invoices inherit it, and the
+ * exposure a caller is shown counts only the approved orders in the caller's data scope.
  */
 @Entity
 @Table(name = "approved_orders")
@@ -35,6 +39,9 @@ public class ApprovedOrder {
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
+    @Embedded
+    private Ownership ownership;
+
     protected ApprovedOrder() {
         // for JPA
         this.orderId = "";
@@ -43,13 +50,16 @@ public class ApprovedOrder {
         this.currency = "XXX";
         this.approvedAt = Instant.EPOCH;
         this.recordedAt = Instant.EPOCH;
+        this.ownership = new Ownership("system", "/hq");
     }
 
-    ApprovedOrder(String orderId, String customerId, Money total, Instant approvedAt, Instant recordedAt) {
+    ApprovedOrder(String orderId, String customerId, Money total, Ownership ownership, Instant approvedAt,
+            Instant recordedAt) {
         this.orderId = orderId;
         this.customerId = customerId;
         this.total = total.amount();
         this.currency = total.currency();
+        this.ownership = ownership;
         this.approvedAt = approvedAt;
         this.recordedAt = recordedAt;
     }
@@ -68,5 +78,10 @@ public class ApprovedOrder {
 
     public Instant approvedAt() {
         return approvedAt;
+    }
+
+    /** The order's owner (its sales rep) and org path, as order-service approved it. */
+    public Ownership ownership() {
+        return ownership;
     }
 }

@@ -4,10 +4,12 @@ import io.channelops.events.finance.InvoiceIssued;
 import io.channelops.events.finance.InvoiceSettled;
 import io.channelops.finance.money.Money;
 import io.channelops.platform.persistence.AggregateRoot;
+import io.channelops.platform.security.Ownership;
 import io.channelops.platform.web.ApiProblem;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -31,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  * An invoice for one dispatched shipment. Issued {@code OPEN} with {@link InvoiceIssued}; payments
  * are allocated to it up to its total, and when it is paid in full it becomes {@code PAID} and
  * raises {@link InvoiceSettled}.
+ *
+ * <p>Owned like the order it bills (its sales rep and org path): a rep sees the invoices of their own
+ * orders, a manager those of their org subtree.
  */
 @Entity
 @Table(name = "invoices")
@@ -76,6 +81,9 @@ public class Invoice extends AggregateRoot<Invoice> {
     @Column(name = "settled_at")
     private @Nullable Instant settledAt;
 
+    @Embedded
+    private Ownership ownership;
+
     @Version
     private long version;
 
@@ -98,6 +106,7 @@ public class Invoice extends AggregateRoot<Invoice> {
         this.status = InvoiceStatus.OPEN;
         this.issuedAt = Instant.EPOCH;
         this.dueDate = LocalDate.EPOCH;
+        this.ownership = new Ownership("system", "/hq");
     }
 
     /** A line to invoice: a quantity of a product at a unit price. */
@@ -109,9 +118,11 @@ public class Invoice extends AggregateRoot<Invoice> {
      * half up to two decimals, the total is the sum of the line amounts, due
      * {@value #PAYMENT_TERM_DAYS} days after the issue date (UTC). An invoice of zero is settled at
      * once.
+     *
+     * @param ownership the order's ownership, which the invoice inherits
      */
     static Invoice issue(String number, String orderId, String customerId, String shipmentId, String currency,
-            List<LineItem> items, Instant now) {
+            List<LineItem> items, Ownership ownership, Instant now) {
         if (items.isEmpty()) {
             throw new IllegalArgumentException("An invoice needs at least one line");
         }
@@ -122,6 +133,7 @@ public class Invoice extends AggregateRoot<Invoice> {
         invoice.customerId = customerId;
         invoice.shipmentId = shipmentId;
         invoice.currency = currency;
+        invoice.ownership = ownership;
         Money total = Money.zero(currency);
         int lineNo = 1;
         for (LineItem item : items) {
@@ -142,7 +154,7 @@ public class Invoice extends AggregateRoot<Invoice> {
         invoice.issuedAt = now;
         invoice.dueDate = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(PAYMENT_TERM_DAYS);
         invoice.registerEvent(new InvoiceIssued(invoice.id, number, orderId, customerId, shipmentId,
-                total.toEvent(), invoice.dueDate, now));
+                total.toEvent(), invoice.dueDate, now, ownership.ownerId(), ownership.orgPath()));
         if (!total.greaterThanZero()) {
             invoice.settle(now);
         }
@@ -251,6 +263,11 @@ public class Invoice extends AggregateRoot<Invoice> {
 
     public @Nullable Instant settledAt() {
         return settledAt;
+    }
+
+    /** The order's owner and org path, inherited when the invoice was issued. */
+    public Ownership ownership() {
+        return ownership;
     }
 
     public long version() {

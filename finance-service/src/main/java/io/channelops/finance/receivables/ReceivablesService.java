@@ -4,6 +4,8 @@ import io.channelops.events.logistics.ShipmentDispatched;
 import io.channelops.events.order.OrderApproved;
 import io.channelops.finance.money.Money;
 import io.channelops.platform.inbox.PoisonEventException;
+import io.channelops.platform.security.DataScope;
+import io.channelops.platform.security.Ownership;
 import io.channelops.platform.web.ApiProblem;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -26,6 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Use cases of receivables: recording approved orders, invoicing dispatched shipments, reading
  * invoices, allocating payments to them and summing up a customer's exposure.
+ *
+ * <p>Data scope: approved orders and invoices carry the order's ownership (sales rep + org path).
+ * Reading an invoice out of the caller's scope answers 404, the invoice list and the exposure shown to
+ * a caller count only what is in scope. The event handlers run without a caller and see everything;
+ * so does {@link #exposureOf}, the input of the credit rule.
  */
 @Service
 public class ReceivablesService {
@@ -37,14 +44,22 @@ public class ReceivablesService {
     private static final String ID = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}";
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("1E15");
 
+    private static final int MAX_ORG_PATH = 255;
+    private static final int MAX_OWNER_ID = 64;
+
     private final Invoices invoices;
     private final ApprovedOrders approvedOrders;
+    private final ExposureQueries exposure;
+    private final DataScope scope;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ReceivablesService(Invoices invoices, ApprovedOrders approvedOrders, Clock clock) {
+    ReceivablesService(Invoices invoices, ApprovedOrders approvedOrders, ExposureQueries exposure, DataScope scope,
+            Clock clock) {
         this.invoices = invoices;
         this.approvedOrders = approvedOrders;
+        this.exposure = exposure;
+        this.scope = scope;
         this.clock = clock;
     }
 
@@ -53,8 +68,9 @@ public class ReceivablesService {
     }
 
     /**
-     * Records an approved order for exposure. Idempotent by order id: a copy of the event under
-     * another event id changes nothing.
+     * Records an approved order for exposure, owned like the order: by its sales rep, in the org path
+     * the event carries. Idempotent by order id: a copy of the event under another event id changes
+     * nothing.
      */
     @Transactional
     public void recordApprovedOrder(OrderApproved event) {
@@ -62,24 +78,29 @@ public class ReceivablesService {
         requireId(event.customerId(), "customerId", event);
         Money total = money(event.total() == null ? null : event.total().amount(),
                 event.total() == null ? null : event.total().currency(), "total", event);
+        Ownership ownership = ownership(event.salesRepId(), event.orgPath(), "salesRepId", event);
         if (approvedOrders.existsById(event.orderId())) {
             log.info("Order {} is already recorded as approved; skipping the copy", event.orderId());
             return;
         }
         Instant approvedAt = event.approvedAt() == null ? Instant.now(clock) : event.approvedAt();
-        approvedOrders.save(new ApprovedOrder(event.orderId(), event.customerId(), total, approvedAt,
+        approvedOrders.save(new ApprovedOrder(event.orderId(), event.customerId(), total, ownership, approvedAt,
                 Instant.now(clock)));
     }
 
     /**
      * Issues one invoice per dispatched shipment, at the unit prices the shipment carries. Idempotent
      * by shipment id (also unique in the database): a copy under another event id issues nothing.
+     * The invoice inherits the order's ownership: from the recorded approved order, or, when the
+     * shipment arrives before the approval, from the shipment (which logistics-service copied from
+     * the same order).
      */
     @Transactional
     public void invoiceShipment(ShipmentDispatched event) {
         requireId(event.shipmentId(), "shipmentId", event);
         requireId(event.orderId(), "orderId", event);
         requireId(event.customerId(), "customerId", event);
+        Ownership shipmentOwnership = ownership(event.ownerId(), event.orgPath(), "ownerId", event);
         String currency = event.currency();
         if (currency == null || !currency.matches("[A-Z]{3}")) {
             throw poison(event, "currency is not an ISO-4217 code: " + currency);
@@ -109,22 +130,26 @@ public class ReceivablesService {
             log.info("Shipment {} is already invoiced; skipping the copy", event.shipmentId());
             return;
         }
+        Ownership ownership = approvedOrders.findById(event.orderId()).map(ApprovedOrder::ownership)
+                .orElse(shipmentOwnership);
         Instant now = Instant.now(clock);
         Invoice invoice = Invoice.issue(newNumber(now), event.orderId(), event.customerId(), event.shipmentId(),
-                currency, items, now);
+                currency, items, ownership, now);
         invoices.save(invoice);
         log.info("Issued invoice {} ({}) for shipment {} of order {}", invoice.number(), invoice.total(),
                 event.shipmentId(), event.orderId());
     }
 
+    /** An invoice in the caller's data scope; 404 when it does not exist or lies outside it. */
     @Transactional(readOnly = true)
     public Invoice get(String id) {
-        return invoices.findById(id).orElseThrow(() -> ApiProblem.notFound("invoice", id));
+        return scope.visible(invoices.findById(id), Invoice::ownership, "invoice", id);
     }
 
+    /** The invoices in the caller's data scope that match the filter. */
     @Transactional(readOnly = true)
     public Page<Invoice> search(Filter filter, Pageable pageable) {
-        Specification<Invoice> spec = Specification.unrestricted();
+        Specification<Invoice> spec = scope.specification();
         if (filter.orderId() != null) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("orderId"), filter.orderId()));
         }
@@ -141,30 +166,49 @@ public class ReceivablesService {
      * Allocates a payment to a customer's invoice, inside the caller's transaction. The invoice row
      * stays locked until that transaction ends, so concurrent payments cannot overpay it.
      *
-     * @throws ApiProblem 404 when the invoice does not exist or belongs to another customer, else
-     *         the invoice's own rules ({@link Invoice#applyPayment})
+     * @throws ApiProblem 404 when the invoice does not exist, belongs to another customer or lies
+     *         outside the caller's data scope, else the invoice's own rules ({@link Invoice#applyPayment})
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Invoice allocatePayment(String invoiceId, String customerId, Money amount, Instant now) {
-        Invoice invoice = invoices.lockById(invoiceId)
-                .filter(found -> found.customerId().equals(customerId))
-                .orElseThrow(() -> ApiProblem.notFound("invoice", invoiceId));
+        Invoice invoice = scope.visible(invoices.lockById(invoiceId)
+                .filter(found -> found.customerId().equals(customerId)), Invoice::ownership, "invoice", invoiceId);
         invoice.applyPayment(amount, now);
         return invoices.save(invoice);
     }
 
     /**
-     * The customer's exposure in {@code currency}; amounts in other currencies are not counted.
+     * The customer's <em>whole</em> exposure in {@code currency}, over all of the customer's invoices
+     * and approved orders whoever owns them and whoever asks: the input of the credit rule, which is
+     * a business rule about the customer, not a view of the caller's data. Whoever uses it must not
+     * show the sums to the caller (the credit check answers only its decision). Amounts in other
+     * currencies are not counted.
      *
      * @param excludedOrderId an order whose invoices and not-invoiced remainder are left out (the
      *        order being credit-checked), or null
      */
     @Transactional(readOnly = true)
     public ReceivablesExposure exposureOf(String customerId, String currency, @Nullable String excludedOrderId) {
-        String excluded = excludedOrderId == null ? "" : excludedOrderId;
+        return exposure(customerId, currency, excludedOrderId == null ? "" : excludedOrderId,
+                ExposureQueries.EVERY_ROW);
+    }
+
+    /**
+     * The part of the customer's exposure in {@code currency} the caller may see: only the invoices
+     * and approved orders in the caller's data scope count (a rep: their own orders; a manager: their
+     * org subtree; finance, directors: everything), so a total never shows more than the invoice
+     * list does.
+     */
+    @Transactional(readOnly = true)
+    public ReceivablesExposure visibleExposureOf(String customerId, String currency) {
+        return exposure(customerId, currency, "", alias -> scope.sql(alias + ".owner_id", alias + ".org_path"));
+    }
+
+    private ReceivablesExposure exposure(String customerId, String currency, String excludedOrderId,
+            ExposureQueries.Rows rows) {
         return new ReceivablesExposure(
-                Money.of(invoices.openBalanceOf(customerId, currency, excluded), currency),
-                Money.of(approvedOrders.notInvoicedOf(customerId, currency, excluded), currency));
+                Money.of(exposure.openBalanceOf(customerId, currency, excludedOrderId, rows), currency),
+                Money.of(exposure.notInvoicedOf(customerId, currency, excludedOrderId, rows), currency));
     }
 
     private String newNumber(Instant now) {
@@ -186,6 +230,18 @@ public class ReceivablesService {
             throw poison(event, field + " is not a valid amount: " + amount + " " + currency);
         }
         return Money.of(amount, currency);
+    }
+
+    /** The ownership an event carries; an event without one can never be applied. */
+    private static Ownership ownership(@Nullable String ownerId, @Nullable String orgPath, String ownerField,
+            Object event) {
+        if (ownerId == null || ownerId.isBlank() || ownerId.length() > MAX_OWNER_ID) {
+            throw poison(event, ownerField + " is not a valid owner id: " + ownerId);
+        }
+        if (orgPath == null || !orgPath.startsWith("/") || orgPath.length() > MAX_ORG_PATH) {
+            throw poison(event, "orgPath is not a valid org path: " + orgPath);
+        }
+        return new Ownership(ownerId, orgPath);
     }
 
     private static void requireId(@Nullable String id, String field, Object event) {

@@ -14,6 +14,7 @@ import io.channelops.events.Topics;
 import io.channelops.events.finance.InvoiceSettled;
 import io.channelops.events.finance.PaymentPosted;
 import io.channelops.finance.FinanceApi;
+import io.channelops.platform.test.Callers;
 import io.channelops.platform.test.EventProbe;
 import io.channelops.platform.test.ServiceIntegrationTest;
 import java.util.ArrayList;
@@ -34,7 +35,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Payments posted against invoices issued from dispatched shipments. */
+/**
+ * Payments posted against invoices issued from dispatched shipments. Payments are posted by
+ * {@link Callers#FINANCE} (finance:write) and read as the default caller.
+ */
 @ServiceIntegrationTest
 class PaymentApiIT {
 
@@ -56,7 +60,7 @@ class PaymentApiIT {
 
     private static MockHttpServletRequestBuilder pay(String customerId, String invoiceId, String amount,
             String currency) {
-        return post("/api/v1/payments").contentType(MediaType.APPLICATION_JSON)
+        return post("/api/v1/payments").with(Callers.FINANCE.asCaller()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"customerId\":\"" + customerId + "\",\"invoiceId\":\"" + invoiceId + "\",\"amount\":"
                         + money(amount, currency) + ",\"reference\":\"BANK-42\"}");
     }
@@ -117,6 +121,11 @@ class PaymentApiIT {
         assertThat(payment.customerId()).isEqualTo(customerId);
         assertThat(payment.amount().amount()).isEqualByComparingTo("600");
         assertThat(payment.amount().currency()).isEqualTo("CNY");
+        assertThat(payment.ownerId()).isEqualTo(FinanceApi.ORDER_OWNER.id());
+        assertThat(payment.orgPath()).isEqualTo(FinanceApi.ORDER_OWNER.orgPath());
+        assertThat(jdbc.queryForMap("SELECT owner_id, org_path FROM payments WHERE id = ?", restId))
+                .containsEntry("owner_id", FinanceApi.ORDER_OWNER.id())
+                .containsEntry("org_path", FinanceApi.ORDER_OWNER.orgPath());
 
         ConsumerRecord<String, String> settled = EventProbe.await(Topics.INVOICES, r -> invoiceId.equals(r.key())
                 && "io.channelops.finance.InvoiceSettled".equals(EventProbe.header(r, "ce_type")), FinanceApi.PATIENCE);
@@ -152,12 +161,19 @@ class PaymentApiIT {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
         mvc.perform(pay(customerId, invoiceId, "1.001", "CNY"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
-        mvc.perform(post("/api/v1/payments").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/payments").with(Callers.FINANCE.asCaller()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"customerId\":\"" + customerId + "\",\"invoiceId\":\"" + invoiceId
                                 + "\",\"amount\":" + money("1", "CNY") + ",\"status\":\"POSTED\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_FIELD"))
                 .andExpect(jsonPath("$.errors[0].field").value("status"));
-        mvc.perform(post("/api/v1/payments").contentType(MediaType.APPLICATION_JSON)
+        for (String field : new String[] {"\"ownerId\":\"u-rep-west1-a\"", "\"orgPath\":\"/hq/west\""}) {
+            mvc.perform(post("/api/v1/payments").with(Callers.FINANCE.asCaller())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"customerId\":\"" + customerId + "\",\"invoiceId\":\"" + invoiceId
+                                    + "\",\"amount\":" + money("1", "CNY") + "," + field + "}"))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_FIELD"));
+        }
+        mvc.perform(post("/api/v1/payments").with(Callers.FINANCE.asCaller()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"customerId\":\"" + customerId + "\",\"amount\":" + money("1", "CNY")
                                 + ",\"reference\":\"  \"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))

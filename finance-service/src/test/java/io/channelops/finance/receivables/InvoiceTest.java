@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.channelops.events.finance.InvoiceIssued;
 import io.channelops.events.finance.InvoiceSettled;
 import io.channelops.finance.money.Money;
+import io.channelops.platform.security.Ownership;
 import io.channelops.platform.web.ApiProblem;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,9 +17,11 @@ import org.junit.jupiter.api.Test;
 class InvoiceTest {
 
     private static final Instant NOW = Instant.parse("2025-03-01T23:30:00Z");
+    private static final Ownership ORDER_OWNER = new Ownership("u-rep-east1-a", "/hq/east/team-1");
 
     private static Invoice invoice(Invoice.LineItem... items) {
-        return Invoice.issue("INV-20250301-ABCDEF", "o-1", "c-1", "s-1", "CNY", List.of(items), NOW);
+        return Invoice.issue("INV-20250301-ABCDEF", "o-1", "c-1", "s-1", "CNY", List.of(items), ORDER_OWNER,
+                NOW);
     }
 
     private static Invoice.LineItem item(String product, long quantity, String unitPrice) {
@@ -40,7 +43,7 @@ class InvoiceTest {
     }
 
     @Test
-    void totalsTheLinesEachRoundedHalfUpAndIsDueThirtyDaysAfterTheIssueDate() {
+    void totalsTheLinesEachRoundedHalfUpAndIsDueThirtyDaysAfterTheIssueDateAndKeepsTheOrdersOwnership() {
         Invoice invoice = invoice(item("p-1", 3, "33.335"), item("p-2", 2, "10.50"), item("p-3", 1, "0.005"));
         assertThat(invoice.lines()).extracting(InvoiceLine::amount)
                 .usingElementComparator(BigDecimal::compareTo)
@@ -50,11 +53,14 @@ class InvoiceTest {
         assertThat(invoice.openBalance()).isEqualTo(cny("121.02"));
         assertThat(invoice.status()).isEqualTo(InvoiceStatus.OPEN);
         assertThat(invoice.dueDate()).isEqualTo(LocalDate.of(2025, 3, 31));
+        assertThat(invoice.ownership()).isEqualTo(ORDER_OWNER);
         assertThat(invoice.pendingEvents()).singleElement().isInstanceOfSatisfying(InvoiceIssued.class, e -> {
             assertThat(e.invoiceId()).isEqualTo(invoice.id());
             assertThat(e.shipmentId()).isEqualTo("s-1");
             assertThat(e.total().amount()).isEqualByComparingTo("121.02");
             assertThat(e.dueDate()).isEqualTo(LocalDate.of(2025, 3, 31));
+            assertThat(e.ownerId()).isEqualTo("u-rep-east1-a");
+            assertThat(e.orgPath()).isEqualTo("/hq/east/team-1");
         });
     }
 

@@ -15,7 +15,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.channelops.events.Topics;
 import io.channelops.events.finance.InvoiceIssued;
 import io.channelops.events.logistics.ShipmentDispatched;
+import io.channelops.events.Money;
+import io.channelops.events.order.OrderApproved;
+import io.channelops.events.order.OrderLine;
 import io.channelops.finance.FinanceApi;
+import io.channelops.platform.test.Callers;
 import io.channelops.platform.test.EventProbe;
 import io.channelops.platform.test.ServiceIntegrationTest;
 import java.math.BigDecimal;
@@ -110,6 +114,8 @@ class ReceivablesIT {
         assertThat(issuedEvent.orderId()).isEqualTo(orderId);
         assertThat(issuedEvent.total().amount()).isEqualByComparingTo("121.01");
         assertThat(issuedEvent.dueDate()).isEqualTo(issued.plusDays(30));
+        assertThat(issuedEvent.ownerId()).isEqualTo(FinanceApi.ORDER_OWNER.id());
+        assertThat(issuedEvent.orgPath()).isEqualTo(FinanceApi.ORDER_OWNER.orgPath());
         assertThat(count("SELECT COUNT(*) FROM outbox_events WHERE message_key = ?", invoiceId)).isEqualTo(1);
     }
 
@@ -134,7 +140,7 @@ class ReceivablesIT {
         assertThat(amount(account.get("exposure"))).isEqualByComparingTo("1000");
 
         String invoiceId = api.awaitInvoiceOf(orderId).get("id").asString();
-        mvc.perform(post("/api/v1/payments").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/payments").with(Callers.FINANCE.asCaller()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"customerId\":\"" + customerId + "\",\"invoiceId\":\"" + invoiceId
                                 + "\",\"amount\":" + FinanceApi.money("400", "CNY") + "}"))
                 .andExpect(status().isCreated());
@@ -204,10 +210,65 @@ class ReceivablesIT {
     void parksAShipmentWithoutLinesInTheDeadLettersAndIssuesNothing() {
         String orderId = newId();
         String eventId = EventProbe.publish(new ShipmentDispatched(newId(), orderId, newId(), "wh-1", List.of(),
-                "CNY", Instant.now()), 1);
+                "CNY", Instant.now(), "u-rep-east1-a", "/hq/east/team-1"), 1);
         Awaitility.await().atMost(FinanceApi.PATIENCE).until(() ->
                 count("SELECT COUNT(*) FROM dead_letters WHERE event_id = ?", eventId) == 1);
         assertThat(count("SELECT COUNT(*) FROM invoices WHERE order_id = ?", orderId)).isZero();
         assertThat(count("SELECT COUNT(*) FROM inbox_events WHERE event_id = ?", eventId)).isZero();
+    }
+
+    private String ownerOf(String table, String column, String id) {
+        return jdbc.queryForObject("SELECT CONCAT(owner_id, ' ', org_path) FROM " + table + " WHERE " + column
+                + " = ?", String.class, id);
+    }
+
+    @Test
+    void invoicesInheritTheOrdersOwnershipAndAreShownOnlyToCallersWhoMaySeeThem() throws Exception {
+        String customerId = newId();
+        // approval first: the invoice takes the recorded order's owner (even if a shipment said otherwise)
+        String approvedFirst = newId();
+        EventProbe.publish(orderApproved(approvedFirst, customerId, "100", "CNY", Callers.REP_EAST_1), 1);
+        Awaitility.await().atMost(FinanceApi.PATIENCE).until(() ->
+                count("SELECT COUNT(*) FROM approved_orders WHERE order_id = ?", approvedFirst) == 1);
+        assertThat(ownerOf("approved_orders", "order_id", approvedFirst)).isEqualTo("u-rep-east1-a /hq/east/team-1");
+        EventProbe.publish(shipmentDispatched(newId(), approvedFirst, customerId, "CNY", Callers.REP_EAST_2,
+                line("p-1", 1, "100")), 1);
+        String eastInvoice = api.awaitInvoiceOf(approvedFirst).get("id").asString();
+        assertThat(ownerOf("invoices", "id", eastInvoice)).isEqualTo("u-rep-east1-a /hq/east/team-1");
+        // shipment first: the invoice takes the ownership the shipment carries from the same order
+        String shippedFirst = newId();
+        EventProbe.publish(shipmentDispatched(newId(), shippedFirst, customerId, "CNY", Callers.REP_WEST_1,
+                line("p-1", 1, "50")), 1);
+        String westInvoice = api.awaitInvoiceOf(shippedFirst).get("id").asString();
+        assertThat(ownerOf("invoices", "id", westInvoice)).isEqualTo("u-rep-west1-a /hq/west/team-1");
+
+        mvc.perform(get("/api/v1/invoices").param("customerId", customerId).with(Callers.REP_EAST_1.asCaller()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.page.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].id").value(eastInvoice));
+        mvc.perform(get("/api/v1/invoices").param("customerId", customerId).with(Callers.MANAGER_WEST.asCaller()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.page.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].id").value(westInvoice));
+        mvc.perform(get("/api/v1/invoices").param("customerId", customerId).with(Callers.REP_EAST_2.asCaller()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.page.totalElements").value(0));
+        mvc.perform(get("/api/v1/invoices").param("customerId", customerId).with(Callers.AUDITOR.asCaller()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.page.totalElements").value(2));
+        mvc.perform(get("/api/v1/invoices/" + westInvoice).with(Callers.REP_EAST_1.asCaller()))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
+        mvc.perform(get("/api/v1/invoices/" + eastInvoice).with(Callers.REP_EAST_1.asCaller()))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void parksAnOrderApprovalOrShipmentWithoutOwnershipInTheDeadLetters() {
+        String orderId = newId();
+        String approval = EventProbe.publish(new OrderApproved(orderId, "SO-1", newId(), "u-rep-east1-a",
+                List.of(new OrderLine(1, "p-1", 1, BigDecimal.TEN)), new Money(BigDecimal.TEN, "CNY"), Instant.now(),
+                null), 1);
+        String shipment = EventProbe.publish(new ShipmentDispatched(newId(), orderId, newId(), "wh-1",
+                List.of(line("p-1", 1, "10")), "CNY", Instant.now(), null, "/hq/east/team-1"), 1);
+        Awaitility.await().atMost(FinanceApi.PATIENCE).until(() ->
+                count("SELECT COUNT(*) FROM dead_letters WHERE event_id IN (?, ?)", approval, shipment) == 2);
+        assertThat(count("SELECT COUNT(*) FROM approved_orders WHERE order_id = ?", orderId)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM invoices WHERE order_id = ?", orderId)).isZero();
     }
 }
