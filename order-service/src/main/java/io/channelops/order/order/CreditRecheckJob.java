@@ -27,6 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the decision is applied only if the order did not change in between. An order whose check
  * fails again waits with exponential back-off. The number of waiting orders is the gauge
  * {@code channelops.orders.credit.pending}.
+ *
+ * <p>No user started this work, so it sees every order (no data scope) and calls finance-service
+ * with the service's own client-credentials token (the platform's token relay picks that when there
+ * is no caller).
  */
 @Component
 class CreditRecheckJob {

@@ -3,9 +3,11 @@ package io.channelops.order.order;
 import io.channelops.events.order.OrderApproved;
 import io.channelops.events.order.OrderCreditHeld;
 import io.channelops.platform.persistence.AggregateRoot;
+import io.channelops.platform.security.Ownership;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -34,6 +36,10 @@ import org.jspecify.annotations.Nullable;
  * does not allow throws {@link IllegalOrderTransition}. Approval (on submit, after a pending
  * credit check, or on release from a credit hold) registers {@link OrderApproved}; a credit
  * hold registers {@link OrderCreditHeld}.
+ *
+ * <p>An order is an owned business record: its {@link Ownership} is whoever created it (the sales
+ * rep, or an integration client) and their org path at that time, set by the server. The owner is
+ * the order's sales rep ({@code salesRepId} in answers and events).
  */
 @Entity(name = "SalesOrder")
 @Table(name = "orders")
@@ -55,8 +61,9 @@ public class Order extends AggregateRoot<Order> {
     @Column(name = "customer_id", nullable = false)
     private String customerId;
 
-    @Column(name = "sales_rep_id", nullable = false)
-    private String salesRepId;
+    /** Who the order belongs to (its sales rep) and where in the org it lives; never from a request. */
+    @Embedded
+    private Ownership ownership;
 
     @Column(nullable = false, columnDefinition = "char(3)")
     private String currency;
@@ -125,7 +132,7 @@ public class Order extends AggregateRoot<Order> {
         this.id = "";
         this.number = "";
         this.customerId = "";
-        this.salesRepId = "";
+        this.ownership = new Ownership("unassigned", "");
         this.currency = "";
         this.total = BigDecimal.ZERO;
         this.status = OrderStatus.DRAFT;
@@ -142,11 +149,13 @@ public class Order extends AggregateRoot<Order> {
     /**
      * A new {@code DRAFT} order.
      *
+     * @param ownership the creator (who becomes the sales rep) and their org path
+     *
      * @throws IllegalArgumentException for no lines, too many, or a quantity or price out of range
      *     (callers validate first; amounts too large are checked with {@link #amountsInRange()})
      */
-    static Order draft(String number, String customerId, String salesRepId, String currency, List<PricedLine> priced,
-            Instant now) {
+    static Order draft(String number, String customerId, Ownership ownership, String currency,
+            List<PricedLine> priced, Instant now) {
         if (priced.isEmpty() || priced.size() > MAX_LINES) {
             throw new IllegalArgumentException("An order has 1 to " + MAX_LINES + " lines");
         }
@@ -154,7 +163,7 @@ public class Order extends AggregateRoot<Order> {
         order.id = UUID.randomUUID().toString();
         order.number = number;
         order.customerId = customerId;
-        order.salesRepId = salesRepId;
+        order.ownership = ownership;
         order.currency = currency;
         int lineNo = 1;
         for (PricedLine line : priced) {
@@ -269,8 +278,8 @@ public class Order extends AggregateRoot<Order> {
         updatedAt = now;
         creditCheckError = null;
         creditRecheckAfter = null;
-        registerEvent(new OrderApproved(id, number, customerId, salesRepId, eventLines(),
-                new io.channelops.events.Money(total, currency), now));
+        registerEvent(new OrderApproved(id, number, customerId, ownership.ownerId(), eventLines(),
+                new io.channelops.events.Money(total, currency), now, ownership.orgPath()));
     }
 
     private void hold(String reason, Instant now) {
@@ -373,8 +382,13 @@ public class Order extends AggregateRoot<Order> {
         return customerId;
     }
 
+    /** The order's sales rep: its owner. */
     public String salesRepId() {
-        return salesRepId;
+        return ownership.ownerId();
+    }
+
+    public Ownership ownership() {
+        return ownership;
     }
 
     public String currency() {

@@ -4,6 +4,8 @@ import io.channelops.order.credit.CreditDecision;
 import io.channelops.order.credit.CreditGate;
 import io.channelops.order.pricing.PriceQuote;
 import io.channelops.order.pricing.SalesPrices;
+import io.channelops.platform.security.DataScope;
+import io.channelops.platform.security.Ownership;
 import io.channelops.platform.web.ApiProblem;
 import io.channelops.platform.web.ETags;
 import java.security.SecureRandom;
@@ -29,6 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Use cases of orders. Calls to other services (prices, credit) are made outside any database
  * transaction; their outcome is applied afterwards in a short transaction that re-reads the
  * order and checks its state and version again.
+ *
+ * <p>Data scope: the caller's own orders for a rep, their org subtree for a manager or an
+ * integration client, all for director, auditor, finance and logistics ({@link DataScope}). An
+ * order out of scope is not found (404) for reads and every action, and lists only hold orders in
+ * scope. A new order belongs to its creator. The background re-check and the logistics listeners
+ * act for the service itself, with no caller and no data scope.
  */
 @Service
 public class OrderService {
@@ -37,6 +45,7 @@ public class OrderService {
     private static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     private final Orders orders;
+    private final DataScope scope;
     private final SalesPrices prices;
     private final CreditGate credit;
     private final CreditSettings settings;
@@ -45,9 +54,10 @@ public class OrderService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public OrderService(Orders orders, SalesPrices prices, CreditGate credit, CreditSettings settings,
-            PlatformTransactionManager transactions, Clock clock) {
+    public OrderService(Orders orders, DataScope scope, SalesPrices prices, CreditGate credit,
+            CreditSettings settings, PlatformTransactionManager transactions, Clock clock) {
         this.orders = orders;
+        this.scope = scope;
         this.prices = prices;
         this.credit = credit;
         this.settings = settings;
@@ -57,15 +67,18 @@ public class OrderService {
         this.clock = clock;
     }
 
-    /** What a client may set when creating an order: who buys, who sells, the currency and the lines. */
-    public record NewOrder(String customerId, String salesRepId, String currency, List<NewLine> lines) {
+    /**
+     * What a client may set when creating an order: who buys, the currency and the lines. Who sells
+     * is the caller: the owner of the new order.
+     */
+    public record NewOrder(String customerId, String currency, List<NewLine> lines) {
     }
 
     /** A product and how many of it. */
     public record NewLine(String productId, long quantity) {
     }
 
-    /** Filters of the order list; null means any. */
+    /** Filters of the order list, within the caller's data scope; null means any. {@code salesRepId} is the owner. */
     public record Filter(@Nullable String customerId, @Nullable String salesRepId, @Nullable OrderStatus status) {
     }
 
@@ -84,10 +97,12 @@ public class OrderService {
     // --- create and read ---------------------------------------------------------------------
 
     /**
-     * Prices every line with sales-service, then stores a {@code DRAFT}. Nothing is stored when a
-     * line cannot be priced (422) or sales-service is unavailable (503).
+     * Prices every line with sales-service (with the caller's token), then stores a {@code DRAFT}
+     * owned by the caller. Nothing is stored when a line cannot be priced (422) or sales-service is
+     * unavailable (503).
      */
     public Order create(NewOrder request) {
+        Ownership owner = scope.forNewRecord();
         Map<NewLine, PriceQuote> quotes = new HashMap<>();
         List<Order.PricedLine> priced = new ArrayList<>();
         for (NewLine line : request.lines()) {
@@ -101,8 +116,8 @@ public class OrderService {
             priced.add(new Order.PricedLine(line.productId(), line.quantity(), quote.unitPrice(), quote.source()));
         }
         Order created = tx.execute(status -> {
-            Order order = Order.draft(newNumber(), request.customerId(), request.salesRepId(), request.currency(),
-                    priced, Instant.now(clock));
+            Order order = Order.draft(newNumber(), request.customerId(), owner, request.currency(), priced,
+                    Instant.now(clock));
             if (!order.amountsInRange()) {
                 throw ApiProblem.unprocessable("ORDER_AMOUNT_TOO_LARGE", "The order amount " + order.total()
                         + " is larger than " + Order.MAX_AMOUNT, order.total().toPlainString(),
@@ -110,23 +125,27 @@ public class OrderService {
             }
             return orders.save(order);
         });
-        log.info("Created order {} ({}) for customer {}", created.number(), created.id(), created.customerId());
+        log.info("Created order {} ({}) for customer {}, owned by {}", created.number(), created.id(),
+                created.customerId(), owner.ownerId());
         return created;
     }
 
+    /** The order, if it exists and lies in the caller's data scope; otherwise 404. */
     @Transactional(readOnly = true)
     public Order get(String id) {
-        return orders.findById(id).orElseThrow(() -> ApiProblem.notFound("order", id));
+        return scope.visible(orders.findById(id), Order::ownership, "order", id);
     }
 
+    /** The caller's orders (their data scope) matching {@code filter}; totals count only those. */
     @Transactional(readOnly = true)
     public Page<Order> search(Filter filter, Pageable pageable) {
-        Specification<Order> spec = Specification.unrestricted();
+        Specification<Order> spec = scope.specification();
         if (filter.customerId() != null) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("customerId"), filter.customerId()));
         }
         if (filter.salesRepId() != null) {
-            spec = spec.and((root, query, cb) -> cb.equal(root.get("salesRepId"), filter.salesRepId()));
+            spec = spec.and((root, query, cb) -> cb.equal(root.get(DataScope.OWNERSHIP).get("ownerId"),
+                    filter.salesRepId()));
         }
         if (filter.status() != null) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), filter.status()));
@@ -139,7 +158,7 @@ public class OrderService {
     /**
      * Submits a {@code DRAFT} through the credit gate: {@code APPROVED}, {@code CREDIT_HOLD}, or
      * {@code CREDIT_CHECK_PENDING} when finance-service cannot answer (the background re-check
-     * takes it from there). Finance is called with no transaction open.
+     * takes it from there). Finance is called with no transaction open, with the caller's token.
      *
      * @param ifMatch optional; when sent it must be the order's current ETag
      */

@@ -16,6 +16,7 @@ import io.channelops.events.logistics.ShipmentDispatched;
 import io.channelops.events.logistics.StockReserved;
 import io.channelops.events.logistics.StockShortage;
 import io.channelops.order.support.IntegrationTestSupport;
+import io.channelops.platform.test.Callers;
 import io.channelops.platform.test.EventProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,7 +64,8 @@ class FulfilmentIT extends IntegrationTestSupport {
         if (gadgets > 0) {
             lines.add(new ShipmentDispatched.Line(order.gadget(), gadgets, new BigDecimal("3.00")));
         }
-        return new ShipmentDispatched(shipmentId, order.id(), order.customer(), uuid(), lines, "CNY", Instant.now());
+        return new ShipmentDispatched(shipmentId, order.id(), order.customer(), uuid(), lines, "CNY", Instant.now(),
+                Callers.DEFAULT.id(), Callers.DEFAULT.orgPath());
     }
 
     private void awaitApplied(String eventId) {
@@ -174,7 +176,8 @@ class FulfilmentIT extends IntegrationTestSupport {
     void aDispatchOfAnUnknownOrderGoesToTheDeadLetters() throws Exception {
         Approved known = approvedOrder();
         ShipmentDispatched stranger = new ShipmentDispatched(uuid(), uuid(), known.customer(), uuid(),
-                List.of(new ShipmentDispatched.Line(known.widget(), 1, BigDecimal.ONE)), "CNY", Instant.now());
+                List.of(new ShipmentDispatched.Line(known.widget(), 1, BigDecimal.ONE)), "CNY", Instant.now(),
+                Callers.DEFAULT.id(), Callers.DEFAULT.orgPath());
         String eventId = EventProbe.publish(stranger, 1);
 
         await().atMost(WAIT).pollInterval(Duration.ofMillis(200))

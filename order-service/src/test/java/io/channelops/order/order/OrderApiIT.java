@@ -23,9 +23,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.channelops.order.support.IntegrationTestSupport;
+import io.channelops.platform.test.Callers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
@@ -215,18 +217,18 @@ class OrderApiIT extends IntegrationTestSupport {
     void rejectsInvalidFieldsWithEveryErrorListedWithoutAskingSalesOrWriting() throws Exception {
         String customer = uuid();
         mvc.perform(post("/api/v1/orders").contentType(MediaType.APPLICATION_JSON).content("""
-                        {"customerId":"%s","salesRepId":"rep 1","currency":"cny",
+                        {"customerId":"%s","currency":"cny",
                          "lines":[{"productId":"not-a-uuid","quantity":0},{"productId":"%s","quantity":1000001},null]}"""
                         .formatted(customer, uuid())))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-                .andExpect(jsonPath("$.errors.length()").value(6))
+                .andExpect(jsonPath("$.errors.length()").value(5))
                 .andExpect(jsonPath("$.errors[?(@.field == 'lines[0].quantity')]").exists())
                 .andExpect(jsonPath("$.errors[?(@.field == 'lines[1].quantity')]").exists())
                 .andExpect(jsonPath("$.errors[?(@.field == 'currency')]").exists());
         mvc.perform(post("/api/v1/orders").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"customerId\":\"" + customer + "\",\"salesRepId\":\"r\",\"currency\":\"CNY\",\"lines\":[]}"))
+                        .content("{\"customerId\":\"" + customer + "\",\"currency\":\"CNY\",\"lines\":[]}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("lines"));
         List<String> pairs = new ArrayList<>();
         for (int i = 0; i < 201; i++) {
@@ -245,22 +247,22 @@ class OrderApiIT extends IntegrationTestSupport {
         String customer = uuid();
         String product = uuid();
         mvc.perform(post("/api/v1/orders").contentType(MediaType.APPLICATION_JSON).content("""
-                        {"customerId":"%s","salesRepId":"r","currency":"CNY","status":"APPROVED",
+                        {"customerId":"%s","currency":"CNY","status":"APPROVED",
                          "lines":[{"productId":"%s","quantity":1}]}""".formatted(customer, product)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_FIELD"))
                 .andExpect(jsonPath("$.errors[0].field").value("status"));
         mvc.perform(post("/api/v1/orders").contentType(MediaType.APPLICATION_JSON).content("""
-                        {"customerId":"%s","salesRepId":"r","currency":"CNY",
+                        {"customerId":"%s","currency":"CNY",
                          "lines":[{"productId":"%s","quantity":1,"unitPrice":0.01}]}""".formatted(customer, product)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_FIELD"))
                 .andExpect(jsonPath("$.errors[0].field").value("lines[0].unitPrice"));
         mvc.perform(post("/api/v1/orders").contentType(MediaType.APPLICATION_JSON).content("""
-                        {"customerId":"%s","salesRepId":"r","currency":"CNY",
+                        {"customerId":"%s","currency":"CNY",
                          "lines":[{"productId":"%s","quantity":1.5}]}""".formatted(customer, product)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_VALUE"))
                 .andExpect(jsonPath("$.errors[0].field").value("lines[0].quantity"));
         mvc.perform(post("/api/v1/orders").contentType(MediaType.APPLICATION_JSON).content("""
-                        {"customerId":"%s","salesRepId":"r","currency":"CNY",
+                        {"customerId":"%s","currency":"CNY",
                          "lines":[{"productId":"%s","quantity":"many"}]}""".formatted(customer, product)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_VALUE"));
         mvc.perform(post("/api/v1/orders").contentType(MediaType.APPLICATION_JSON).content("{\"customerId\":"))
@@ -351,6 +353,120 @@ class OrderApiIT extends IntegrationTestSupport {
                 .andReturn();
         assertThat(read(second).get("id").asString()).isEqualTo(read(first).get("id").asString());
         assertThat(ordersOf(customer)).isEqualTo(1);
+    }
+
+    @Test
+    void aNewOrderBelongsToItsCreatorWhoIsItsSalesRep() throws Exception {
+        String customer = uuid();
+        String product = uuid();
+        salesPrices(product, "2.00", "CNY");
+
+        MvcResult created = mvc.perform(post("/api/v1/orders").with(Callers.REP_EAST_1.asCaller())
+                        .contentType(MediaType.APPLICATION_JSON).content(orderBody(customer, "CNY", product, "1")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.salesRepId").value(Callers.REP_EAST_1.id()))
+                .andReturn();
+        String id = read(created).get("id").asString();
+        Map<String, Object> row = jdbc.queryForMap("SELECT owner_id, org_path FROM orders WHERE id = ?", id);
+        assertThat(row).containsEntry("owner_id", Callers.REP_EAST_1.id())
+                .containsEntry("org_path", Callers.REP_EAST_1.orgPath());
+    }
+
+    @Test
+    void theOwnerIsServerOwnedAndCannotBeSentInTheBody() throws Exception {
+        String customer = uuid();
+        String product = uuid();
+        salesPrices(product, "2.00", "CNY");
+        for (String field : List.of("\"ownerId\":\"u-rep-west1-a\"", "\"orgPath\":\"/hq/west\"",
+                "\"salesRepId\":\"u-rep-west1-a\"")) {
+            String fieldName = field.substring(1, field.indexOf('"', 1));
+            mvc.perform(post("/api/v1/orders").with(Callers.REP_EAST_1.asCaller())
+                            .contentType(MediaType.APPLICATION_JSON).content("""
+                            {"customerId":"%s","currency":"CNY",%s,"lines":[{"productId":"%s","quantity":1}]}"""
+                                    .formatted(customer, field, product)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("UNKNOWN_FIELD"))
+                    .andExpect(jsonPath("$.errors[0].field").value(fieldName));
+        }
+        SALES.verify(0, getRequestedFor(urlPathEqualTo(PRICES)));
+        assertThat(ordersOf(customer)).isZero();
+    }
+
+    @Test
+    void listsAndTotalsOnlyTheOrdersInTheCallersScope() throws Exception {
+        String customer = uuid();
+        String product = uuid();
+        salesPrices(product, "2.00", "CNY");
+        for (var rep : List.of(Callers.REP_EAST_1, Callers.REP_EAST_1, Callers.REP_EAST_2)) {
+            mvc.perform(post("/api/v1/orders").with(rep.asCaller()).contentType(MediaType.APPLICATION_JSON)
+                    .content(orderBody(customer, "CNY", product, "1"))).andExpect(status().isCreated());
+        }
+
+        record Expectation(io.channelops.platform.test.Caller caller, int total) {
+        }
+        for (Expectation expected : List.of(new Expectation(Callers.REP_EAST_1, 2),
+                new Expectation(Callers.REP_EAST_2, 1), new Expectation(Callers.REP_WEST_1, 0),
+                new Expectation(Callers.MANAGER_EAST_1, 2), new Expectation(Callers.MANAGER_EAST, 3),
+                new Expectation(Callers.MANAGER_WEST, 0), new Expectation(Callers.AUDITOR, 3))) {
+            mvc.perform(get("/api/v1/orders").param("customerId", customer).with(expected.caller().asCaller()))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.content.length()").value(expected.total()))
+                    .andExpect(jsonPath("$.page.totalElements").value(expected.total()));
+        }
+        // the sales-rep filter is the owner, and never widens the scope
+        mvc.perform(get("/api/v1/orders").param("customerId", customer).param("salesRepId", Callers.REP_EAST_2.id()))
+                .andExpect(jsonPath("$.page.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].salesRepId").value(Callers.REP_EAST_2.id()));
+        mvc.perform(get("/api/v1/orders").param("customerId", customer).param("salesRepId", Callers.REP_EAST_2.id())
+                        .with(Callers.REP_EAST_1.asCaller()))
+                .andExpect(jsonPath("$.page.totalElements").value(0));
+    }
+
+    @Test
+    void anOrderOutOfScopeIsNotFoundForReadsAndActionsAndStaysUnchanged() throws Exception {
+        String customer = uuid();
+        String product = uuid();
+        salesPrices(product, "2.00", "CNY");
+        String id = read(mvc.perform(post("/api/v1/orders").with(Callers.REP_EAST_1.asCaller())
+                .contentType(MediaType.APPLICATION_JSON).content(orderBody(customer, "CNY", product, "1")))
+                .andExpect(status().isCreated()).andReturn()).get("id").asString();
+
+        mvc.perform(get("/api/v1/orders/" + id).with(Callers.REP_EAST_1_B.asCaller()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("NOT_FOUND"));
+        for (String action : List.of("submit", "release", "cancel")) {
+            mvc.perform(post("/api/v1/orders/" + id + "/" + action).with(Callers.MANAGER_WEST.asCaller()))
+                    .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
+        }
+        FINANCE.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/credit-checks")));
+        assertThat(statusOf(id)).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void actionsNeedTheirPermissionOr403() throws Exception {
+        String customer = uuid();
+        String product = uuid();
+        salesPrices(product, "2.00", "CNY");
+        mvc.perform(post("/api/v1/orders").with(Callers.AUDITOR.asCaller()).contentType(MediaType.APPLICATION_JSON)
+                        .content(orderBody(customer, "CNY", product, "1")))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("ACCESS_DENIED"));
+        assertThat(ordersOf(customer)).isZero();
+        String id = read(mvc.perform(post("/api/v1/orders").with(Callers.REP_EAST_1.asCaller())
+                .contentType(MediaType.APPLICATION_JSON).content(orderBody(customer, "CNY", product, "1")))
+                .andExpect(status().isCreated()).andReturn()).get("id").asString();
+
+        // releasing a credit hold is a manager's decision, even for the order's own rep
+        mvc.perform(post("/api/v1/orders/" + id + "/release").with(Callers.REP_EAST_1.asCaller()))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("ACCESS_DENIED"));
+        mvc.perform(post("/api/v1/orders/" + id + "/cancel").with(Callers.LOGISTICS.asCaller()))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("ACCESS_DENIED"));
+        mvc.perform(get("/api/v1/orders").with(Callers.ADMIN.asCaller()))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("ACCESS_DENIED"));
+        assertThat(statusOf(id)).isEqualTo("DRAFT");
     }
 
     @Test

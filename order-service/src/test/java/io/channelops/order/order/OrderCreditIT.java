@@ -3,11 +3,14 @@ package io.channelops.order.order;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.channelops.order.support.OtherServices.CREDIT_CHECKS;
 import static io.channelops.order.support.OtherServices.FINANCE;
+import static io.channelops.order.support.OtherServices.PRICES;
+import static io.channelops.order.support.OtherServices.SALES;
 import static io.channelops.order.support.OtherServices.approved;
 import static io.channelops.order.support.OtherServices.creditCheckRequest;
 import static io.channelops.order.support.OtherServices.financeApproves;
@@ -28,13 +31,16 @@ import io.channelops.events.Topics;
 import io.channelops.events.order.OrderApproved;
 import io.channelops.events.order.OrderCreditHeld;
 import io.channelops.order.support.IntegrationTestSupport;
+import io.channelops.platform.test.Callers;
 import io.channelops.platform.test.EventProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +49,10 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 
 /** Submitting orders through the credit gate, with WireMock'd finance-service, and the background re-check. */
@@ -56,6 +66,9 @@ class OrderCreditIT extends IntegrationTestSupport {
 
     @Autowired
     MeterRegistry meters;
+
+    @Value("${spring.application.name}")
+    String serviceClientId;
 
     /** A draft of a new customer: 3 × 12.50 + 2 × 100.00 = 237.50 CNY. */
     private record Draft(String id, String customer, String widget, String gadget) {
@@ -122,7 +135,9 @@ class OrderCreditIT extends IntegrationTestSupport {
         JsonNode order = order(draft.id());
         assertThat(event.orderNumber()).isEqualTo(order.get("number").asString());
         assertThat(event.customerId()).isEqualTo(draft.customer());
-        assertThat(event.salesRepId()).isEqualTo(order.get("salesRepId").asString());
+        assertThat(event.salesRepId()).as("the order's owner").isEqualTo(Callers.DEFAULT.id())
+                .isEqualTo(order.get("salesRepId").asString());
+        assertThat(event.orgPath()).as("the owner's org path").isEqualTo(Callers.DEFAULT.orgPath());
         assertThat(event.total().amount()).isEqualByComparingTo("237.50");
         assertThat(event.total().currency()).isEqualTo("CNY");
         assertThat(event.lines()).hasSize(2);
@@ -133,6 +148,74 @@ class OrderCreditIT extends IntegrationTestSupport {
         assertThat(event.lines().get(1).productId()).isEqualTo(draft.gadget());
         assertThat(event.lines().get(1).unitPrice()).isEqualByComparingTo("100.00");
         assertThat(event.approvedAt()).isNotNull();
+    }
+
+    /** Sends exactly {@code token} as the caller's bearer token. */
+    private static RequestPostProcessor bearer(String token) {
+        return request -> {
+            request.removeHeader(HttpHeaders.AUTHORIZATION);
+            request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+            return request;
+        };
+    }
+
+    /** The {@code sub} claim of the bearer JWT in an {@code Authorization} header, read from its payload. */
+    private String subjectOf(String authorization) {
+        assertThat(authorization).startsWith("Bearer ");
+        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
+        assertThat(parts).hasSize(3);
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        return json.readTree(payload).get("sub").asString();
+    }
+
+    @Test
+    void relaysTheCallersOwnTokenToSalesAndFinanceDuringARequest() throws Exception {
+        String token = Callers.REP_EAST_1.token();
+        String customer = uuid();
+        String product = uuid();
+        salesPrices(product, "12.50", "CNY");
+        financeApproves(customer);
+
+        String id = read(mvc.perform(post("/api/v1/orders").with(bearer(token)).contentType(MediaType.APPLICATION_JSON)
+                .content(orderBody(customer, "CNY", product, "2"))).andExpect(status().isCreated()).andReturn())
+                .get("id").asString();
+        SALES.verify(1, getRequestedFor(urlPathEqualTo(PRICES)).withQueryParam("productId", equalTo(product))
+                .withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + token)));
+
+        mvc.perform(post("/api/v1/orders/" + id + "/submit").with(bearer(token)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+        FINANCE.verify(1, postRequestedFor(urlPathEqualTo(CREDIT_CHECKS))
+                .withRequestBody(matchingJsonPath("$.orderId", equalTo(id)))
+                .withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + token)));
+        assertThat(creditChecksOf(id)).isEqualTo(1);
+    }
+
+    @Test
+    void theBackgroundRecheckCallsFinanceWithTheServicesOwnClientCredentialsToken() throws Exception {
+        assertThat(serviceClientId).isEqualTo("order-service");
+        String token = Callers.REP_EAST_1.token();
+        String customer = uuid();
+        String product = uuid();
+        salesPrices(product, "12.50", "CNY");
+        String id = read(mvc.perform(post("/api/v1/orders").with(bearer(token)).contentType(MediaType.APPLICATION_JSON)
+                .content(orderBody(customer, "CNY", product, "2"))).andExpect(status().isCreated()).andReturn())
+                .get("id").asString();
+        financeAnswers(customer, problem(503, "UNAVAILABLE"));
+        mvc.perform(post("/api/v1/orders/" + id + "/submit").with(bearer(token)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CREDIT_CHECK_PENDING"));
+
+        financeApproves(customer);
+        awaitStatus(id, "APPROVED");
+
+        List<String> authorizations = FINANCE.findAll(postRequestedFor(urlPathEqualTo(CREDIT_CHECKS))
+                        .withRequestBody(matchingJsonPath("$.orderId", equalTo(id))))
+                .stream().map(check -> check.getHeader(HttpHeaders.AUTHORIZATION)).toList();
+        int submitChecks = (int) authorizations.stream().takeWhile(("Bearer " + token)::equals).count();
+        assertThat(submitChecks).as("the submit's checks (with retries) carry the caller's token").isBetween(1, 3);
+        assertThat(authorizations.subList(submitChecks, authorizations.size()))
+                .as("the background re-checks, made by no caller, carry the service's own token")
+                .isNotEmpty()
+                .allSatisfy(authorization -> assertThat(subjectOf(authorization)).isEqualTo(serviceClientId));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.channelops.events.order.OrderApproved;
 import io.channelops.events.order.OrderCreditHeld;
+import io.channelops.platform.security.Ownership;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ class OrderTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
     private static final Instant LATER = NOW.plusSeconds(60);
+    private static final Ownership REP = new Ownership("rep-1", "/hq/east/team-1");
 
     private static Order.PricedLine line(String product, long quantity, String unitPrice) {
         return new Order.PricedLine(product, quantity, new BigDecimal(unitPrice), "LIST_PRICE");
@@ -26,7 +28,7 @@ class OrderTest {
 
     /** 3 × 12.50 + 7 × 0.33 = 39.81 CNY. */
     private static Order draft() {
-        return Order.draft("SO-TEST000001", "customer-1", "rep-1", "CNY",
+        return Order.draft("SO-TEST000001", "customer-1", REP, "CNY",
                 List.of(line("widget", 3, "12.50"), line("gadget", 7, "0.33")), NOW);
     }
 
@@ -73,31 +75,31 @@ class OrderTest {
 
     @Test
     void anAmountBeyondFifteenIntegerDigitsIsOutOfRange() {
-        Order huge = Order.draft("SO-TEST000002", "c", "r", "CNY", List.of(line("p", 1_000_000, "999999999999.99")),
+        Order huge = Order.draft("SO-TEST000002", "c", REP, "CNY", List.of(line("p", 1_000_000, "999999999999.99")),
                 NOW);
         assertThat(huge.total()).isEqualByComparingTo("999999999999990000.00");
         assertThat(huge.amountsInRange()).isFalse();
-        Order justFits = Order.draft("SO-TEST000003", "c", "r", "CNY",
+        Order justFits = Order.draft("SO-TEST000003", "c", REP, "CNY",
                 List.of(line("p", 1, "999999999999999.99")), NOW);
         assertThat(justFits.amountsInRange()).isTrue();
     }
 
     @Test
     void aDraftNeedsOneTo200LinesWithQuantitiesUpToAMillion() {
-        assertThatThrownBy(() -> Order.draft("n", "c", "r", "CNY", List.of(), NOW))
+        assertThatThrownBy(() -> Order.draft("n", "c", REP, "CNY", List.of(), NOW))
                 .isInstanceOf(IllegalArgumentException.class);
         List<Order.PricedLine> many = new ArrayList<>();
         for (int i = 0; i < 201; i++) {
             many.add(line("p" + i, 1, "1.00"));
         }
-        assertThatThrownBy(() -> Order.draft("n", "c", "r", "CNY", many, NOW))
+        assertThatThrownBy(() -> Order.draft("n", "c", REP, "CNY", many, NOW))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(Order.draft("n", "c", "r", "CNY", many.subList(0, 200), NOW).lines()).hasSize(200);
-        assertThatThrownBy(() -> Order.draft("n", "c", "r", "CNY", List.of(line("p", 0, "1.00")), NOW))
+        assertThat(Order.draft("n", "c", REP, "CNY", many.subList(0, 200), NOW).lines()).hasSize(200);
+        assertThatThrownBy(() -> Order.draft("n", "c", REP, "CNY", List.of(line("p", 0, "1.00")), NOW))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Order.draft("n", "c", "r", "CNY", List.of(line("p", 1_000_001, "1.00")), NOW))
+        assertThatThrownBy(() -> Order.draft("n", "c", REP, "CNY", List.of(line("p", 1_000_001, "1.00")), NOW))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Order.draft("n", "c", "r", "CNY", List.of(line("p", 1, "1.005")), NOW))
+        assertThatThrownBy(() -> Order.draft("n", "c", REP, "CNY", List.of(line("p", 1, "1.005")), NOW))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -113,7 +115,8 @@ class OrderTest {
         assertThat(order.registeredEvents()).singleElement().isInstanceOfSatisfying(OrderApproved.class, event -> {
             assertThat(event.orderId()).isEqualTo(order.id());
             assertThat(event.orderNumber()).isEqualTo("SO-TEST000001");
-            assertThat(event.salesRepId()).isEqualTo("rep-1");
+            assertThat(event.salesRepId()).as("the owner is the sales rep").isEqualTo("rep-1");
+            assertThat(event.orgPath()).isEqualTo("/hq/east/team-1");
             assertThat(event.total().amount()).isEqualByComparingTo("39.81");
             assertThat(event.total().currency()).isEqualTo("CNY");
             assertThat(event.lines()).extracting(l -> l.productId() + "×" + l.quantity() + "@" + l.unitPrice())
@@ -255,7 +258,7 @@ class OrderTest {
 
     @Test
     void aDispatchFillsLinesOfTheSameProductInLineOrder() {
-        Order order = Order.draft("SO-TEST000004", "c", "r", "CNY",
+        Order order = Order.draft("SO-TEST000004", "c", REP, "CNY",
                 List.of(line("p", 4, "1.00"), line("q", 1, "1.00"), line("p", 6, "1.00")), NOW);
         order.submitApproved(NOW);
         order.recordDispatch("s1", Map.of("p", 7L, "q", 1L), LATER);

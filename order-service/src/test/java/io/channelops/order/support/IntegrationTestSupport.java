@@ -23,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Base of every integration test: the whole service against the shared MariaDB and Kafka, with
  * WireMock as sales-service and finance-service. Every IT class extends it unchanged, so the
  * module boots Spring once. Timeouts and the re-check are shortened so the tests stay quick.
+ * MockMvc requests run as {@code Callers.DEFAULT} (director at head office) unless they name
+ * another caller.
  */
 @ServiceIntegrationTest
 public abstract class IntegrationTestSupport {
@@ -70,8 +72,7 @@ public abstract class IntegrationTestSupport {
                     .append(productQuantityPairs[i + 1]).append('}');
         }
         return """
-                {"customerId":"%s","salesRepId":"rep-%s","currency":"%s","lines":[%s]}"""
-                .formatted(customerId, customerId.substring(0, 8), currency, lines);
+                {"customerId":"%s","currency":"%s","lines":[%s]}""".formatted(customerId, currency, lines);
     }
 
     /** Creates a draft order of {@code customerId} in CNY for product/quantity pairs, whose prices must be stubbed. */

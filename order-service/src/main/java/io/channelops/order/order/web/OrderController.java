@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +28,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/orders}: create, read and list orders, and move them through their life cycle. */
+/**
+ * {@code /api/v1/orders}: create, read and list orders, and move them through their life cycle.
+ * Permissions: reads {@code orders:read}; create, submit and cancel {@code orders:write}; release
+ * from a credit hold (a manager's decision) {@code orders:approve}. Every id-bearing endpoint
+ * answers 404 for an order outside the caller's data scope, and the list only holds orders in it.
+ */
 @RestController
 @RequestMapping("/api/v1/orders")
 @Tag(name = "Orders", description = "Sales orders under price and credit control")
@@ -42,11 +48,13 @@ class OrderController {
     }
 
     @PostMapping
+    @PreAuthorize("hasAuthority('orders:write')")
     @Operation(summary = "Create a draft order",
             description = "Each line is priced with sales-service's effective price for the customer and quantity. "
                     + "422 UNKNOWN_PRODUCT, PRODUCT_DISCONTINUED, CURRENCY_MISMATCH or PRICE_NOT_AVAILABLE when a line "
                     + "cannot be priced; 503 DEPENDENCY_UNAVAILABLE when sales-service cannot be reached. Nothing is "
-                    + "created then. Send an Idempotency-Key to make retries safe.")
+                    + "created then. The order belongs to the caller (its sales rep). Send an Idempotency-Key to "
+                    + "make retries safe.")
     ResponseEntity<OrderResponse> create(@Valid @RequestBody OrderRequest request,
             @Parameter(description = "Makes a retried create return the first result")
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
@@ -57,13 +65,16 @@ class OrderController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read an order")
+    @PreAuthorize("hasAuthority('orders:read')")
+    @Operation(summary = "Read an order", description = "404 when the order is outside the caller's data scope.")
     ResponseEntity<OrderResponse> get(@PathVariable String id) {
         return ok(orders.get(id));
     }
 
     @GetMapping
-    @Operation(summary = "List orders", description = "Filter by customer, sales rep and status; newest first.")
+    @PreAuthorize("hasAuthority('orders:read')")
+    @Operation(summary = "List orders", description = "The orders in the caller's data scope, filtered by "
+            + "customer, sales rep (the order's owner) and status; newest first.")
     PageResponse<OrderResponse> search(
             @RequestParam(required = false) @Nullable @Pattern(regexp = Ids.UUID) String customerId,
             @RequestParam(required = false) @Nullable @Pattern(regexp = Ids.OPAQUE) String salesRepId,
@@ -78,6 +89,7 @@ class OrderController {
     }
 
     @PostMapping("/{id}/submit")
+    @PreAuthorize("hasAuthority('orders:write')")
     @Operation(summary = "Submit a draft order through the credit gate",
             description = "APPROVED (publishes OrderApproved), CREDIT_HOLD (publishes OrderCreditHeld) or, when "
                     + "finance-service cannot answer, CREDIT_CHECK_PENDING: re-checked in the background until decided. "
@@ -88,6 +100,7 @@ class OrderController {
     }
 
     @PostMapping("/{id}/release")
+    @PreAuthorize("hasAuthority('orders:approve')")
     @Operation(summary = "Release an order from its credit hold",
             description = "CREDIT_HOLD → APPROVED (publishes OrderApproved); 409 ILLEGAL_STATE_TRANSITION otherwise.")
     ResponseEntity<OrderResponse> release(@PathVariable String id,
@@ -96,6 +109,7 @@ class OrderController {
     }
 
     @PostMapping("/{id}/cancel")
+    @PreAuthorize("hasAuthority('orders:write')")
     @Operation(summary = "Cancel an order that is not approved yet",
             description = "From DRAFT, CREDIT_HOLD or CREDIT_CHECK_PENDING; 409 ILLEGAL_STATE_TRANSITION otherwise.")
     ResponseEntity<OrderResponse> cancel(@PathVariable String id,
