@@ -3,9 +3,11 @@ package io.channelops.logistics.reservation;
 import io.channelops.events.logistics.ReservedLine;
 import io.channelops.events.logistics.StockReserved;
 import io.channelops.events.logistics.StockShortage;
+import io.channelops.platform.security.Ownership;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,7 +30,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 /**
  * The stock set aside for one approved order: one per order (its order id is unique), so a
  * redelivered {@code OrderApproved} never reserves twice. Raises {@link StockReserved} or
- * {@link StockShortage}.
+ * {@link StockShortage}. Belongs to the order's owner (its sales rep and org path, from {@code OrderApproved}).
  */
 @Entity
 @Table(name = "reservations")
@@ -68,6 +70,9 @@ public class Reservation extends AbstractAggregateRoot<Reservation> {
     @OptimisticLock(excluded = true)
     private List<ReservationAllocation> allocations = new ArrayList<>();
 
+    @Embedded
+    private Ownership ownership;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -86,6 +91,7 @@ public class Reservation extends AbstractAggregateRoot<Reservation> {
         this.customerId = "";
         this.currency = "";
         this.status = ReservationStatus.BACKORDERED;
+        this.ownership = new Ownership("unset", "");
         this.createdAt = Instant.EPOCH;
         this.updatedAt = Instant.EPOCH;
     }
@@ -100,13 +106,14 @@ public class Reservation extends AbstractAggregateRoot<Reservation> {
         this.status = status;
         this.lines = new ArrayList<>(order.lines());
         this.allocations = new ArrayList<>(allocations);
+        this.ownership = order.ownership();
         this.createdAt = now;
         this.updatedAt = now;
     }
 
-    /** The approved order as far as a reservation needs it. */
+    /** The approved order as far as a reservation needs it; {@code ownership} is the order's rep and org path. */
     public record Order(String orderId, String orderNumber, String customerId, String currency,
-            List<ReservationLine> lines) {
+            List<ReservationLine> lines, Ownership ownership) {
     }
 
     /** Every line reserved; publishes {@link StockReserved} with the quantities per warehouse and product. */
@@ -175,6 +182,11 @@ public class Reservation extends AbstractAggregateRoot<Reservation> {
 
     public List<ReservationAllocation> allocations() {
         return List.copyOf(allocations);
+    }
+
+    /** The order's sales rep and org path. */
+    public Ownership ownership() {
+        return ownership;
     }
 
     public Instant createdAt() {

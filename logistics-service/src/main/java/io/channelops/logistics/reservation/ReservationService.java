@@ -9,6 +9,7 @@ import io.channelops.logistics.stock.StockService;
 import io.channelops.logistics.warehouse.Warehouse;
 import io.channelops.logistics.warehouse.WarehouseService;
 import io.channelops.platform.inbox.PoisonEventException;
+import io.channelops.platform.security.Ownership;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,13 +27,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reserves stock for approved orders: every line or nothing, in one transaction (the inbox's,
- * when called from the listener) together with the shipments and the published event.
+ * when called from the listener) together with the shipments and the published event. The
+ * reservation and its shipments belong to the order's owner: {@code salesRepId} in the event's
+ * {@code orgPath}.
  */
 @Service
 public class ReservationService {
 
     private static final Logger log = LoggerFactory.getLogger(ReservationService.class);
     private static final int MAX_ID = 64;
+    private static final int MAX_ORG_PATH = 255;
 
     private final Reservations reservations;
     private final StockService stock;
@@ -117,7 +121,7 @@ public class ReservationService {
                 .forEach(a -> perWarehouse.computeIfAbsent(a.warehouseId(), w -> new ArrayList<>())
                         .add(new ShipmentLine(a.lineNo(), a.productId(), a.quantity(), unitPrices.get(a.lineNo()))));
         perWarehouse.forEach((warehouseId, lines) -> shipments.prepare(new ShipmentService.Preparation(
-                order.orderId(), order.customerId(), warehouseId, order.currency(), lines)));
+                order.orderId(), order.customerId(), warehouseId, order.currency(), lines, order.ownership())));
     }
 
     /** The event as a reservation request, or a poison event when it can never be reserved. */
@@ -125,6 +129,10 @@ public class ReservationService {
         requireId(order.orderId(), "orderId");
         requireId(order.orderNumber(), "orderNumber");
         requireId(order.customerId(), "customerId");
+        requireId(order.salesRepId(), "salesRepId");
+        if (order.orgPath() == null || !order.orgPath().startsWith("/") || order.orgPath().length() > MAX_ORG_PATH) {
+            throw poison(order, "orgPath must be an org path such as /hq/east/team-1");
+        }
         if (order.total() == null || order.total().currency() == null
                 || !order.total().currency().matches("[A-Z]{3}")) {
             throw poison(order, "total.currency must be an ISO-4217 code");
@@ -154,7 +162,7 @@ public class ReservationService {
                 .map(l -> new ReservationLine(l.lineNo(), l.productId(), l.quantity(), l.unitPrice()))
                 .toList();
         return new Reservation.Order(order.orderId(), order.orderNumber(), order.customerId(),
-                order.total().currency(), lines);
+                order.total().currency(), lines, new Ownership(order.salesRepId(), order.orgPath()));
     }
 
     private static void requireId(String value, String field) {

@@ -1,10 +1,12 @@
 package io.channelops.logistics.shipment;
 
 import io.channelops.events.logistics.ShipmentDispatched;
+import io.channelops.platform.security.Ownership;
 import io.channelops.platform.web.ApiProblem;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -27,6 +29,9 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 /**
  * What leaves one warehouse for one order: the reserved quantities, priced at the order's unit
  * prices so finance can invoice what was shipped. Raises {@link ShipmentDispatched} on dispatch.
+ *
+ * <p>Belongs to the order's owner: the sales rep and org path of its {@code OrderApproved}, never the
+ * logistics clerk who dispatches it. Reads and dispatches are limited to the caller's data scope.
  */
 @Entity
 @Table(name = "shipments")
@@ -64,6 +69,9 @@ public class Shipment extends AbstractAggregateRoot<Shipment> {
     @Column(name = "dispatched_at")
     private @Nullable Instant dispatchedAt;
 
+    @Embedded
+    private Ownership ownership;
+
     /** Null until first saved, so Spring Data persists a new aggregate instead of merging it. */
     @Version
     private @Nullable Long version;
@@ -77,10 +85,11 @@ public class Shipment extends AbstractAggregateRoot<Shipment> {
         this.currency = "";
         this.status = ShipmentStatus.READY;
         this.createdAt = Instant.EPOCH;
+        this.ownership = new Ownership("unset", "");
     }
 
     private Shipment(String orderId, String customerId, String warehouseId, String currency,
-            List<ShipmentLine> lines, Instant now) {
+            List<ShipmentLine> lines, Ownership ownership, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.orderId = orderId;
         this.customerId = customerId;
@@ -88,16 +97,17 @@ public class Shipment extends AbstractAggregateRoot<Shipment> {
         this.currency = currency;
         this.status = ShipmentStatus.READY;
         this.lines = new ArrayList<>(lines);
+        this.ownership = ownership;
         this.createdAt = now;
     }
 
-    /** A shipment whose stock is reserved, ready to be dispatched. */
+    /** A shipment whose stock is reserved, ready to be dispatched; owned like the order it ships. */
     static Shipment ready(String orderId, String customerId, String warehouseId, String currency,
-            List<ShipmentLine> lines, Instant now) {
+            List<ShipmentLine> lines, Ownership ownership, Instant now) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("A shipment has at least one line");
         }
-        return new Shipment(orderId, customerId, warehouseId, currency, lines, now);
+        return new Shipment(orderId, customerId, warehouseId, currency, lines, ownership, now);
     }
 
     /** READY → DISPATCHED; any other state answers 409. */
@@ -110,7 +120,7 @@ public class Shipment extends AbstractAggregateRoot<Shipment> {
         registerEvent(new ShipmentDispatched(id, orderId, customerId, warehouseId,
                 lines.stream().map(l -> new ShipmentDispatched.Line(l.productId(), l.quantity(), l.unitPrice()))
                         .toList(),
-                currency, now));
+                currency, now, ownership.ownerId(), ownership.orgPath()));
     }
 
     /** Quantity times unit price over all lines. */
@@ -158,6 +168,11 @@ public class Shipment extends AbstractAggregateRoot<Shipment> {
 
     public @Nullable Instant dispatchedAt() {
         return dispatchedAt;
+    }
+
+    /** The order's sales rep and org path. */
+    public Ownership ownership() {
+        return ownership;
     }
 
     public long version() {

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * to orders ({@code reserved}). Every change returns the ledger entry that records it. Changes
  * are made under a row lock (and {@code @Version} as a second guard), so concurrent moves never
  * lose an update; the table's check constraints keep {@code 0 <= reserved <= onHand}.
+ * Company-wide reference data: no owner, not scoped by org; only permissions guard it.
  */
 @Entity
 @Table(name = "stock_levels")

@@ -14,7 +14,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Persistable;
 
-/** One entry of the stock ledger: a change of one stock level and the level after it. Never changed. */
+/**
+ * One entry of the stock ledger: a change of one stock level and the level after it. Never changed.
+ * Company-wide reference data, like the levels: no owner, not scoped by org; only permissions guard it.
+ */
 @Entity
 @Table(name = "stock_movements")
 public class StockMovement implements Persistable<String> {

@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A place stock is kept in: a central warehouse or a remote office's store room. Its code never changes. */
+/**
+ * A place stock is kept in: a central warehouse or a remote office's store room. Its code never changes.
+ * Company-wide reference data: no owner, not scoped by org; only permissions guard it.
+ */
 @Entity
 @Table(name = "warehouses")
 public class Warehouse {

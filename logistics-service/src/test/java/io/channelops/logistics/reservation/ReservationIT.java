@@ -11,6 +11,7 @@ import io.channelops.events.logistics.StockReserved;
 import io.channelops.events.logistics.StockShortage;
 import io.channelops.events.order.OrderApproved;
 import io.channelops.logistics.LogisticsApi;
+import io.channelops.platform.test.Callers;
 import io.channelops.platform.test.EventProbe;
 import io.channelops.platform.test.ServiceIntegrationTest;
 import java.time.Duration;
@@ -26,7 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reserving stock for OrderApproved events fed through the real broker. */
+/** Reserving stock for OrderApproved events fed through the real broker; what it creates belongs to the order's rep. */
 @ServiceIntegrationTest
 class ReservationIT {
 
@@ -113,6 +114,45 @@ class ReservationIT {
 
         assertThat(count("SELECT COUNT(*) FROM stock_movements WHERE type = 'RESERVATION' AND reference = ?",
                 orderId)).isEqualTo(3);
+    }
+
+    @Test
+    void theReservationAndItsShipmentsBelongToTheOrdersRepAndOrgPath() throws Exception {
+        String warehouse = api.warehouse("WEST");
+        String p = LogisticsApi.newProductId();
+        api.receive(warehouse, p, 5);
+        String orderId = UUID.randomUUID().toString();
+
+        EventProbe.publish(approved(Callers.REP_WEST_1, orderId, line(1, p, 2, "3.00")), 1);
+
+        awaitEvent(orderId, RESERVED_TYPE);
+        assertThat(jdbc.queryForMap("SELECT owner_id, org_path FROM reservations WHERE order_id = ?", orderId))
+                .containsEntry("owner_id", Callers.REP_WEST_1.id()).containsEntry("org_path", Callers.WEST_1);
+        assertThat(jdbc.queryForList("SELECT owner_id FROM shipments WHERE order_id = ?", String.class, orderId))
+                .containsExactly(Callers.REP_WEST_1.id());
+        assertThat(jdbc.queryForList("SELECT org_path FROM shipments WHERE order_id = ?", String.class, orderId))
+                .containsExactly(Callers.WEST_1);
+    }
+
+    @Test
+    void sendsAnOrderWithoutOwnerOrOrgPathToTheDeadLetters() throws Exception {
+        String warehouse = api.warehouse("EAST");
+        String p = LogisticsApi.newProductId();
+        api.receive(warehouse, p, 5);
+        OrderApproved valid = approved(UUID.randomUUID().toString(), line(1, p, 1, "1.00"));
+        OrderApproved noOrgPath = new OrderApproved(valid.orderId(), valid.orderNumber(), valid.customerId(),
+                valid.salesRepId(), valid.lines(), valid.total(), valid.approvedAt(), null);
+        OrderApproved noOwner = new OrderApproved(UUID.randomUUID().toString(), valid.orderNumber(),
+                valid.customerId(), " ", valid.lines(), valid.total(), valid.approvedAt(), Callers.EAST_1);
+
+        String first = EventProbe.publish(noOrgPath, 1);
+        String second = EventProbe.publish(noOwner, 1);
+
+        await().atMost(WAIT).until(() -> count("SELECT COUNT(*) FROM dead_letters WHERE event_id IN (?, ?)", first,
+                second) == 2);
+        assertThat(count("SELECT COUNT(*) FROM reservations WHERE order_id IN (?, ?)", noOrgPath.orderId(),
+                noOwner.orderId())).isZero();
+        assertThat(api.level(warehouse, p).get("reserved").asLong()).isZero();
     }
 
     @Test

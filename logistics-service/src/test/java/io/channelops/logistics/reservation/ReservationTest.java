@@ -6,6 +6,7 @@ import io.channelops.events.logistics.ReservedLine;
 import io.channelops.events.logistics.StockReserved;
 import io.channelops.events.logistics.StockShortage;
 import io.channelops.platform.outbox.EventJson;
+import io.channelops.platform.security.Ownership;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -15,10 +16,12 @@ class ReservationTest {
 
     private static final Instant NOW = Instant.parse("2025-06-01T08:00:00Z");
 
+    private static final Ownership REP = new Ownership("u-rep-east1-a", "/hq/east/team-1");
+
     private static final Reservation.Order ORDER = new Reservation.Order("o-1", "SO-1", "c-1", "CNY", List.of(
             new ReservationLine(1, "P", 10, new BigDecimal("12.50")),
             new ReservationLine(2, "Q", 1, new BigDecimal("3.00")),
-            new ReservationLine(3, "P", 2, new BigDecimal("11.00"))));
+            new ReservationLine(3, "P", 2, new BigDecimal("11.00"))), REP);
 
     @Test
     void aReservedOrderPublishesStockReservedWithQuantitiesPerWarehouseAndProduct() {
@@ -31,6 +34,7 @@ class ReservationTest {
         assertThat(reservation.status()).isEqualTo(ReservationStatus.RESERVED);
         assertThat(reservation.orderId()).isEqualTo("o-1");
         assertThat(reservation.lines()).hasSize(3);
+        assertThat(reservation.ownership()).isEqualTo(REP);
         assertThat(reservation.pendingEvents()).containsExactly(new StockReserved("o-1", List.of(
                 new ReservedLine("P", "wh-a", 3),
                 new ReservedLine("P", "wh-b", 9),
@@ -43,6 +47,7 @@ class ReservationTest {
 
         assertThat(reservation.status()).isEqualTo(ReservationStatus.BACKORDERED);
         assertThat(reservation.allocations()).isEmpty();
+        assertThat(reservation.ownership()).isEqualTo(REP);
         assertThat(reservation.lines()).extracting(ReservationLine::productId).containsExactly("P", "Q", "P");
         assertThat(reservation.pendingEvents()).containsExactly(new StockShortage("o-1",
                 List.of(new ReservedLine("P", Reservation.ANY_WAREHOUSE, 4)), NOW));

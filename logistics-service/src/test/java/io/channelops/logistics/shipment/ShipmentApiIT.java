@@ -1,5 +1,6 @@
 package io.channelops.logistics.shipment;
 
+import static io.channelops.logistics.LogisticsApi.CLERK;
 import static io.channelops.logistics.LogisticsApi.approved;
 import static io.channelops.logistics.LogisticsApi.line;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,9 +15,13 @@ import io.channelops.events.Topics;
 import io.channelops.events.logistics.ShipmentDispatched;
 import io.channelops.events.order.OrderApproved;
 import io.channelops.logistics.LogisticsApi;
+import io.channelops.platform.test.Caller;
+import io.channelops.platform.test.Callers;
 import io.channelops.platform.test.EventProbe;
 import io.channelops.platform.test.ServiceIntegrationTest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Shipments prepared from OrderApproved, listed and dispatched. */
+/** Shipments prepared from OrderApproved, listed and dispatched, within each caller's data scope. */
 @ServiceIntegrationTest
 class ShipmentApiIT {
 
@@ -74,7 +79,7 @@ class ShipmentApiIT {
         String id = ready.get("id").asString();
         assertThat(ready.get("status").asString()).isEqualTo("READY");
 
-        mvc.perform(post("/api/v1/shipments/" + id + "/dispatch"))
+        mvc.perform(post("/api/v1/shipments/" + id + "/dispatch").with(CLERK.asCaller()))
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"1\""))
                 .andExpect(jsonPath("$.status").value("DISPATCHED"))
@@ -88,6 +93,9 @@ class ShipmentApiIT {
         assertThat(dispatched.customerId()).isEqualTo(order.customerId());
         assertThat(dispatched.warehouseId()).isEqualTo(warehouse);
         assertThat(dispatched.currency()).isEqualTo("CNY");
+        assertThat(dispatched.ownerId()).as("the order's rep, not the clerk who dispatched")
+                .isEqualTo(LogisticsApi.REP.id());
+        assertThat(dispatched.orgPath()).isEqualTo(LogisticsApi.REP.orgPath());
         assertThat(dispatched.lines()).hasSize(2);
         assertThat(dispatched.lines().get(0).productId()).isEqualTo(p);
         assertThat(dispatched.lines().get(0).quantity()).isEqualTo(6);
@@ -116,9 +124,9 @@ class ShipmentApiIT {
         OrderApproved order = approved(UUID.randomUUID().toString(), line(1, p, 6, "12.50"),
                 line(2, q, 4, "99.99"));
         String id = readyShipment(warehouse, p, q, order).get("id").asString();
-        mvc.perform(post("/api/v1/shipments/" + id + "/dispatch")).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/shipments/" + id + "/dispatch").with(CLERK.asCaller())).andExpect(status().isOk());
 
-        mvc.perform(post("/api/v1/shipments/" + id + "/dispatch"))
+        mvc.perform(post("/api/v1/shipments/" + id + "/dispatch").with(CLERK.asCaller()))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("ILLEGAL_STATE_TRANSITION"))
                 .andExpect(jsonPath("$.detail").value("Cannot dispatch shipment " + id + " in state DISPATCHED"));
@@ -159,7 +167,7 @@ class ShipmentApiIT {
         String unknown = UUID.randomUUID().toString();
         mvc.perform(get("/api/v1/shipments/" + unknown))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
-        mvc.perform(post("/api/v1/shipments/" + unknown + "/dispatch"))
+        mvc.perform(post("/api/v1/shipments/" + unknown + "/dispatch").with(CLERK.asCaller()))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
         mvc.perform(get("/api/v1/shipments").param("status", "LOST"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_PARAMETER"));
@@ -167,5 +175,64 @@ class ShipmentApiIT {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_PAGE"));
         mvc.perform(get("/api/v1/shipments").param("sort", "customerId"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_SORT"));
+    }
+
+    @Test
+    void aShipmentBelongsToItsOrdersRepAndTeamAndIsSeenOnlyInTheirScope() throws Exception {
+        String warehouse = api.warehouse("EAST");
+        String p = LogisticsApi.newProductId();
+        api.receive(warehouse, p, 10);
+        String mine = api.readyShipmentOf(Callers.REP_EAST_1, p).get("id").asString();
+        String colleagues = api.readyShipmentOf(Callers.REP_EAST_1_B, p).get("id").asString();
+        String western = api.readyShipmentOf(Callers.REP_WEST_1, p).get("id").asString();
+        assertThat(jdbc.queryForMap("SELECT owner_id, org_path FROM shipments WHERE id = ?", mine))
+                .containsEntry("owner_id", Callers.REP_EAST_1.id()).containsEntry("org_path", Callers.EAST_1);
+
+        mvc.perform(get("/api/v1/shipments/" + mine).with(Callers.REP_EAST_1.asCaller()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.id").value(mine));
+        mvc.perform(get("/api/v1/shipments/" + colleagues).with(Callers.REP_EAST_1.asCaller()))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
+        mvc.perform(get("/api/v1/shipments/" + western).with(Callers.MANAGER_EAST.asCaller()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/shipments/" + colleagues).with(Callers.MANAGER_EAST.asCaller()))
+                .andExpect(status().isOk());
+
+        assertThat(listed(Callers.REP_EAST_1, warehouse)).containsExactly(mine);
+        assertThat(listed(Callers.MANAGER_EAST_1, warehouse)).containsExactlyInAnyOrder(mine, colleagues);
+        assertThat(listed(Callers.MANAGER_WEST, warehouse)).containsExactly(western);
+        assertThat(listed(Callers.AUDITOR, warehouse)).containsExactlyInAnyOrder(mine, colleagues, western);
+        mvc.perform(get("/api/v1/shipments").param("warehouseId", warehouse).with(Callers.REP_EAST_1.asCaller()))
+                .andExpect(jsonPath("$.page.totalElements").value(1));
+    }
+
+    @Test
+    void onlyLogisticsDispatchesAndOnlyShipmentsInItsScope() throws Exception {
+        String warehouse = api.warehouse("EAST");
+        String p = LogisticsApi.newProductId();
+        api.receive(warehouse, p, 10);
+        String id = api.readyShipmentOf(Callers.REP_EAST_1, p).get("id").asString();
+
+        mvc.perform(post("/api/v1/shipments/" + id + "/dispatch").with(Callers.REP_EAST_1.asCaller()))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("ACCESS_DENIED"));
+        mvc.perform(post("/api/v1/shipments/" + id + "/dispatch")
+                        .with(Callers.client("wms-west", Callers.WEST, "logistics:write").asCaller()))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
+        assertThat(api.get("/api/v1/shipments/" + id).get("status").asString()).isEqualTo("READY");
+        assertThat(api.level(warehouse, p).get("onHand").asLong()).isEqualTo(10);
+
+        mvc.perform(post("/api/v1/shipments/" + id + "/dispatch")
+                        .with(Callers.client("wms-east", Callers.EAST, "logistics:write").asCaller()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DISPATCHED"));
+        assertThat(jdbc.queryForMap("SELECT owner_id, org_path FROM shipments WHERE id = ?", id))
+                .containsEntry("owner_id", Callers.REP_EAST_1.id()).containsEntry("org_path", Callers.EAST_1);
+    }
+
+    private List<String> listed(Caller caller, String warehouse) throws Exception {
+        JsonNode page = json.readTree(mvc.perform(get("/api/v1/shipments").param("warehouseId", warehouse)
+                        .param("size", "200").with(caller.asCaller()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        List<String> ids = new ArrayList<>();
+        page.get("content").forEach(s -> ids.add(s.get("id").asString()));
+        return ids;
     }
 }

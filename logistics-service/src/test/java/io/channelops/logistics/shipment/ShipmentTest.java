@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.channelops.events.logistics.ShipmentDispatched;
 import io.channelops.platform.outbox.EventJson;
+import io.channelops.platform.security.Ownership;
 import io.channelops.platform.web.ApiProblem;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,11 +16,12 @@ class ShipmentTest {
 
     private static final Instant CREATED = Instant.parse("2025-06-01T08:00:00Z");
     private static final Instant LATER = Instant.parse("2025-06-02T09:30:00Z");
+    private static final Ownership REP = new Ownership("u-rep-east1-a", "/hq/east/team-1");
 
     private static Shipment ready() {
         return Shipment.ready("o-1", "c-1", "wh-1", "CNY", List.of(
                 new ShipmentLine(1, "P", 3, new BigDecimal("12.50")),
-                new ShipmentLine(2, "Q", 1, new BigDecimal("99.99"))), CREATED);
+                new ShipmentLine(2, "Q", 1, new BigDecimal("99.99"))), REP, CREATED);
     }
 
     @Test
@@ -30,10 +32,11 @@ class ShipmentTest {
         assertThat(shipment.total()).isEqualByComparingTo("137.49");
         assertThat(shipment.dispatchedAt()).isNull();
         assertThat(shipment.pendingEvents()).isEmpty();
+        assertThat(shipment.ownership()).isEqualTo(REP);
     }
 
     @Test
-    void dispatchingPublishesShipmentDispatchedWithTheOrderPrices() {
+    void dispatchingPublishesShipmentDispatchedWithTheOrderPricesAndTheOrdersOwner() {
         Shipment shipment = ready();
 
         shipment.dispatch(LATER);
@@ -42,7 +45,8 @@ class ShipmentTest {
         assertThat(shipment.dispatchedAt()).isEqualTo(LATER);
         assertThat(shipment.pendingEvents()).containsExactly(new ShipmentDispatched(shipment.id(), "o-1", "c-1",
                 "wh-1", List.of(new ShipmentDispatched.Line("P", 3, new BigDecimal("12.50")),
-                        new ShipmentDispatched.Line("Q", 1, new BigDecimal("99.99"))), "CNY", LATER));
+                        new ShipmentDispatched.Line("Q", 1, new BigDecimal("99.99"))), "CNY", LATER,
+                "u-rep-east1-a", "/hq/east/team-1"));
     }
 
     @Test
@@ -59,7 +63,7 @@ class ShipmentTest {
 
     @Test
     void aShipmentNeedsLinesWithPositiveQuantities() {
-        assertThatThrownBy(() -> Shipment.ready("o", "c", "w", "CNY", List.of(), CREATED))
+        assertThatThrownBy(() -> Shipment.ready("o", "c", "w", "CNY", List.of(), REP, CREATED))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ShipmentLine(1, "P", 0, BigDecimal.ONE))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -68,7 +72,8 @@ class ShipmentTest {
     @Test
     void shipmentDispatchedSurvivesAJsonRoundTrip() {
         ShipmentDispatched event = new ShipmentDispatched("s-1", "o-1", "c-1", "wh-1",
-                List.of(new ShipmentDispatched.Line("P", 3, new BigDecimal("12.50"))), "CNY", LATER);
+                List.of(new ShipmentDispatched.Line("P", 3, new BigDecimal("12.50"))), "CNY", LATER,
+                "u-rep-east1-a", "/hq/east/team-1");
 
         assertThat(EventJson.read(EventJson.write(event), ShipmentDispatched.class)).isEqualTo(event);
     }

@@ -1,5 +1,6 @@
 package io.channelops.logistics.stock;
 
+import static io.channelops.logistics.LogisticsApi.CLERK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -8,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.channelops.logistics.LogisticsApi;
+import io.channelops.platform.test.Caller;
+import io.channelops.platform.test.Callers;
 import io.channelops.platform.test.ServiceIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +60,7 @@ class StockApiIT {
         String west = api.warehouse("WEST");
         String product = LogisticsApi.newProductId();
 
-        MvcResult first = mvc.perform(post("/api/v1/warehouses/" + east + "/receipts")
+        MvcResult first = mvc.perform(post("/api/v1/warehouses/" + east + "/receipts").with(CLERK.asCaller())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"productId\":\"%s\",\"quantity\":120,\"reference\":\"PO-1\"}".formatted(product)))
                 .andExpect(status().isCreated())
@@ -104,7 +107,7 @@ class StockApiIT {
         String product = LogisticsApi.newProductId();
         List<Callable<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            calls.add(() -> mvc.perform(post("/api/v1/warehouses/" + warehouse + "/receipts")
+            calls.add(() -> mvc.perform(post("/api/v1/warehouses/" + warehouse + "/receipts").with(CLERK.asCaller())
                     .contentType(MediaType.APPLICATION_JSON)
                     .content("{\"productId\":\"%s\",\"quantity\":5}".formatted(product)))
                     .andReturn().getResponse().getStatus());
@@ -132,33 +135,34 @@ class StockApiIT {
                 "{\"productId\":\"%s\",\"quantity\":-3}",
                 "{\"productId\":\"%s\"}",
                 "{\"productId\":\"%s\",\"quantity\":5,\"reference\":\"  \"}")) {
-            mvc.perform(post(uri).contentType(MediaType.APPLICATION_JSON).content(body.formatted(product)))
+            mvc.perform(post(uri).with(CLERK.asCaller()).contentType(MediaType.APPLICATION_JSON)
+                            .content(body.formatted(product)))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                     .andExpect(jsonPath("$.errors.length()").value(1));
         }
-        mvc.perform(post(uri).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(uri).with(CLERK.asCaller()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"productId\":\"bad id!\",\"quantity\":5}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("productId"));
-        mvc.perform(post(uri).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(uri).with(CLERK.asCaller()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"productId\":\"%s\",\"quantity\":5,\"onHand\":9}".formatted(product)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("UNKNOWN_FIELD"));
-        mvc.perform(post(uri).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(uri).with(CLERK.asCaller()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"productId\":\"%s\",\"quantity\":\"many\"}".formatted(product)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("INVALID_VALUE"))
                 .andExpect(jsonPath("$.errors[0].field").value("quantity"));
-        mvc.perform(post(uri).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(uri).with(CLERK.asCaller()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"productId\":\"%s\",\"quantity\":2.5}".formatted(product)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("INVALID_VALUE"))
                 .andExpect(jsonPath("$.errors[0].field").value("quantity"));
-        mvc.perform(post(uri).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(uri).with(CLERK.asCaller()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"productId\":\"%s\",\"quantity\":99999999999999999999999}".formatted(product)))
                 .andExpect(status().isBadRequest());
-        mvc.perform(post("/api/v1/warehouses/" + UUID.randomUUID() + "/receipts")
+        mvc.perform(post("/api/v1/warehouses/" + UUID.randomUUID() + "/receipts").with(CLERK.asCaller())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"productId\":\"%s\",\"quantity\":5}".formatted(product)))
                 .andExpect(status().isNotFound())
@@ -197,5 +201,40 @@ class StockApiIT {
         mvc.perform(get("/api/v1/stock").param("productId", LogisticsApi.newProductId()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.content.length()").value(0))
                 .andExpect(jsonPath("$.page.totalElements").value(0));
+    }
+
+    @Test
+    void aReceiptHasNoOwnerAndAnOwnerInTheBodyIsRefused() throws Exception {
+        String warehouse = api.warehouse("EAST");
+        String product = LogisticsApi.newProductId();
+        for (String field : List.of("\"ownerId\":\"u-rep-east1-a\"", "\"orgPath\":\"/hq/east\"")) {
+            mvc.perform(post("/api/v1/warehouses/" + warehouse + "/receipts").with(CLERK.asCaller())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"productId\":\"%s\",\"quantity\":5,%s}".formatted(product, field)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("UNKNOWN_FIELD"));
+        }
+        assertThat(count("SELECT COUNT(*) FROM stock_movements WHERE product_id = ?", product)).isZero();
+    }
+
+    @Test
+    void stockIsCompanyWideForReadersAndOnlyLogisticsReceivesGoods() throws Exception {
+        String warehouse = api.warehouse("EAST");
+        String product = LogisticsApi.newProductId();
+        api.receive(warehouse, product, 4);
+        for (Caller reader : List.of(Callers.REP_WEST_1, Callers.MANAGER_EAST_2, Callers.AUDITOR)) {
+            mvc.perform(get("/api/v1/stock").param("productId", product).with(reader.asCaller()))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.content[0].onHand").value(4));
+            mvc.perform(get("/api/v1/stock/movements").param("productId", product).with(reader.asCaller()))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.content.length()").value(1));
+        }
+        for (Caller outsider : List.of(Callers.REP_EAST_1, Callers.MANAGER_EAST, Callers.DIRECTOR)) {
+            mvc.perform(post("/api/v1/warehouses/" + warehouse + "/receipts").with(outsider.asCaller())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"productId\":\"%s\",\"quantity\":5}".formatted(product)))
+                    .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("ACCESS_DENIED"));
+        }
+        mvc.perform(get("/api/v1/stock").with(Callers.FINANCE.asCaller())).andExpect(status().isForbidden());
+        assertThat(api.level(warehouse, product).get("onHand").asLong()).isEqualTo(4);
     }
 }

@@ -1,5 +1,6 @@
 package io.channelops.logistics.warehouse;
 
+import static io.channelops.logistics.LogisticsApi.CLERK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -9,7 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.channelops.logistics.LogisticsApi;
+import io.channelops.platform.test.Caller;
+import io.channelops.platform.test.Callers;
 import io.channelops.platform.test.ServiceIntegrationTest;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +52,8 @@ class WarehouseApiIT {
     @Test
     void opensAWarehouseWithUpperCaseCodeAndRegionAndReadsItBack() throws Exception {
         String code = LogisticsApi.uniqueCode("sh-");
-        MvcResult result = mvc.perform(post("/api/v1/warehouses").contentType(MediaType.APPLICATION_JSON)
+        MvcResult result = mvc.perform(post("/api/v1/warehouses").with(CLERK.asCaller())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"code":"%s","name":"  Shanghai central  ","regionCode":"east"}""".formatted(code)))
                 .andExpect(status().isCreated())
@@ -72,7 +77,7 @@ class WarehouseApiIT {
         api.warehouseNamed(code.toUpperCase(), "EAST");
         long before = warehouseCount();
 
-        mvc.perform(post("/api/v1/warehouses").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/warehouses").with(CLERK.asCaller()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"code\":\"%s\",\"name\":\"Again\",\"regionCode\":\"WEST\"}"
                                 .formatted(code.toLowerCase())))
                 .andExpect(status().isConflict())
@@ -80,7 +85,7 @@ class WarehouseApiIT {
                 .andExpect(jsonPath("$.code").value("WAREHOUSE_CODE_TAKEN"))
                 .andExpect(jsonPath("$.title").value("Warehouse code taken"))
                 .andExpect(jsonPath("$.detail").value("Warehouse code " + code.toUpperCase() + " is already in use"));
-        mvc.perform(post("/api/v1/warehouses").header("Accept-Language", "zh-CN")
+        mvc.perform(post("/api/v1/warehouses").with(CLERK.asCaller()).header("Accept-Language", "zh-CN")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"code\":\"%s\",\"name\":\"Again\",\"regionCode\":\"WEST\"}".formatted(code)))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.title").value("仓库编码已被占用"));
@@ -90,22 +95,23 @@ class WarehouseApiIT {
     @Test
     void rejectsInvalidFieldsUnknownFieldsAndMalformedJsonAndWritesNothing() throws Exception {
         long before = warehouseCount();
-        mvc.perform(post("/api/v1/warehouses").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/warehouses").with(CLERK.asCaller()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"code\":\"has space\",\"name\":\" \",\"regionCode\":\"" + "R".repeat(33) + "\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors.length()").value(3));
-        mvc.perform(post("/api/v1/warehouses").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/warehouses").with(CLERK.asCaller()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"No code\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors.length()").value(2));
-        mvc.perform(post("/api/v1/warehouses").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/warehouses").with(CLERK.asCaller()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"code\":\"OK-1\",\"name\":\"A\",\"regionCode\":\"E\",\"id\":\"mine\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("UNKNOWN_FIELD"))
                 .andExpect(jsonPath("$.errors[0].field").value("id"));
-        mvc.perform(post("/api/v1/warehouses").contentType(MediaType.APPLICATION_JSON).content("{\"code\":"))
+        mvc.perform(post("/api/v1/warehouses").with(CLERK.asCaller()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\":"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_JSON"));
         assertThat(warehouseCount()).isEqualTo(before);
     }
@@ -145,5 +151,40 @@ class WarehouseApiIT {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_SORT"));
         mvc.perform(get("/api/v1/warehouses").param("page", "x"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_PARAMETER"));
+    }
+
+    @Test
+    void aWarehouseHasNoOwnerAndAnOwnerInTheBodyIsRefused() throws Exception {
+        long before = warehouseCount();
+        String code = LogisticsApi.uniqueCode("OWN-");
+        for (String field : List.of("\"ownerId\":\"u-rep-east1-a\"", "\"orgPath\":\"/hq/east\"")) {
+            mvc.perform(post("/api/v1/warehouses").with(CLERK.asCaller()).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"code\":\"%s\",\"name\":\"A\",\"regionCode\":\"EAST\",%s}"
+                                    .formatted(code, field)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("UNKNOWN_FIELD"));
+        }
+        assertThat(warehouseCount()).isEqualTo(before);
+    }
+
+    @Test
+    void everyoneWithLogisticsReadSeesEveryWarehouseButOnlyLogisticsOpensOne() throws Exception {
+        String id = api.warehouse(LogisticsApi.uniqueCode("R"));
+        for (Caller reader : List.of(Callers.REP_WEST_1, Callers.MANAGER_EAST_2, Callers.AUDITOR,
+                Callers.client("erp-west", Callers.WEST, "logistics:read"))) {
+            mvc.perform(get("/api/v1/warehouses/" + id).with(reader.asCaller())).andExpect(status().isOk());
+        }
+        long before = warehouseCount();
+        for (Caller outsider : List.of(Callers.REP_EAST_1, Callers.DIRECTOR, Callers.AUDITOR,
+                Callers.client("erp", Callers.HQ, "logistics:read"))) {
+            mvc.perform(post("/api/v1/warehouses").with(outsider.asCaller()).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"code\":\"%s\",\"name\":\"A\",\"regionCode\":\"EAST\"}"
+                                    .formatted(LogisticsApi.uniqueCode("NO-"))))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.code").value("ACCESS_DENIED"));
+        }
+        mvc.perform(get("/api/v1/warehouses/" + id).with(Callers.FINANCE.asCaller()))
+                .andExpect(status().isForbidden());
+        assertThat(warehouseCount()).isEqualTo(before);
     }
 }

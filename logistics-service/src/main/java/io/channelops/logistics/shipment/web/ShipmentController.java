@@ -14,6 +14,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +22,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/shipments}: read, list and dispatch shipments. */
+/**
+ * {@code /api/v1/shipments}: read, list and dispatch shipments. Reads need {@code logistics:read}, dispatching
+ * {@code logistics:write}; both only reach shipments in the caller's data scope (a rep: shipments of their own
+ * orders; a manager: their subtree; logistics, directors, auditors: all), others answer 404 or are left out of lists.
+ */
 @RestController
 @RequestMapping("/api/v1/shipments")
 @Tag(name = "Shipments", description = "What leaves a warehouse for an order")
@@ -36,6 +41,7 @@ class ShipmentController {
     }
 
     @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('logistics:read')")
     @Operation(summary = "Read a shipment")
     ResponseEntity<ShipmentResponse> get(@PathVariable String id) {
         Shipment shipment = shipments.get(id);
@@ -43,7 +49,9 @@ class ShipmentController {
     }
 
     @GetMapping
-    @Operation(summary = "List shipments", description = "Filter by order, status and warehouse.")
+    @PreAuthorize("hasAuthority('logistics:read')")
+    @Operation(summary = "List shipments", description = "Those in the caller's data scope; filter by order, status "
+            + "and warehouse.")
     PageResponse<ShipmentResponse> search(@RequestParam(required = false) @Nullable @Size(max = 64) String orderId,
             @RequestParam(required = false) @Nullable ShipmentStatus status,
             @RequestParam(required = false) @Nullable @Size(max = 36) String warehouseId,
@@ -57,6 +65,7 @@ class ShipmentController {
     }
 
     @PostMapping("/{id}/dispatch")
+    @PreAuthorize("hasAuthority('logistics:write')")
     @Operation(summary = "Dispatch a shipment",
             description = "READY → DISPATCHED: the goods leave the warehouse (on hand and reserved drop) and "
                     + "ShipmentDispatched is published on logistics.shipments. 409 in any other state.")

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +25,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Receipts into a warehouse, stock levels and the stock ledger. */
+/**
+ * Receipts into a warehouse, stock levels and the stock ledger. Company-wide operations data, like the warehouses
+ * themselves: not scoped by org, only by permission ({@code logistics:read} to read, {@code logistics:write} to
+ * receive goods).
+ */
 @RestController
 @Tag(name = "Stock", description = "Receipts, stock levels per warehouse and product, and the stock ledger")
 class StockController {
@@ -40,6 +45,7 @@ class StockController {
     }
 
     @PostMapping("/api/v1/warehouses/{id}/receipts")
+    @PreAuthorize("hasAuthority('logistics:write')")
     @Operation(summary = "Receive goods into a warehouse",
             description = "Adds the quantity to the warehouse's on-hand stock and writes a ledger entry. "
                     + "Send an Idempotency-Key to make retries safe.")
@@ -53,12 +59,14 @@ class StockController {
     }
 
     @GetMapping("/api/v1/warehouses/{id}/receipts/{receiptId}")
+    @PreAuthorize("hasAuthority('logistics:read')")
     @Operation(summary = "Read a receipt")
     ResponseEntity<ReceiptResponse> receipt(@PathVariable String id, @PathVariable String receiptId) {
         return ResponseEntity.ok().eTag(ETags.of(0)).body(ReceiptResponse.of(stock.receipt(id, receiptId)));
     }
 
     @GetMapping("/api/v1/stock")
+    @PreAuthorize("hasAuthority('logistics:read')")
     @Operation(summary = "List stock levels", description = "Per warehouse and product; filter by either.")
     PageResponse<StockLevelResponse> levels(
             @RequestParam(required = false) @Nullable @Size(max = 64) String productId,
@@ -71,6 +79,7 @@ class StockController {
     }
 
     @GetMapping("/api/v1/stock/movements")
+    @PreAuthorize("hasAuthority('logistics:read')")
     @Operation(summary = "Read the stock ledger", description = "Newest first; filter by warehouse, product, type "
             + "or reference (a receipt's reference, an order id for reservations, a shipment id for dispatches).")
     PageResponse<StockMovementResponse> movements(

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/warehouses}: open, read and list warehouses. */
+/**
+ * {@code /api/v1/warehouses}: open, read and list warehouses. Warehouses are company-wide reference data: not scoped
+ * by org, only by permission ({@code logistics:read} to read, {@code logistics:write} to open one).
+ */
 @RestController
 @RequestMapping("/api/v1/warehouses")
 @Tag(name = "Warehouses", description = "Central and remote-office warehouses")
@@ -39,6 +43,7 @@ class WarehouseController {
     }
 
     @PostMapping
+    @PreAuthorize("hasAuthority('logistics:write')")
     @Operation(summary = "Open a warehouse", description = "Send an Idempotency-Key to make retries safe.")
     ResponseEntity<WarehouseResponse> open(@Valid @RequestBody WarehouseRequest request,
             @Parameter(description = "Makes a retried create return the first result")
@@ -50,6 +55,7 @@ class WarehouseController {
     }
 
     @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('logistics:read')")
     @Operation(summary = "Read a warehouse")
     ResponseEntity<WarehouseResponse> get(@PathVariable String id) {
         Warehouse warehouse = warehouses.get(id);
@@ -57,6 +63,7 @@ class WarehouseController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAuthority('logistics:read')")
     @Operation(summary = "List warehouses", description = "Optionally only those of one region.")
     PageResponse<WarehouseResponse> search(
             @RequestParam(required = false) @Nullable @Size(max = 32) String regionCode,
