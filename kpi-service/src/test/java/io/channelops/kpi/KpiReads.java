@@ -44,19 +44,40 @@ public final class KpiReads {
         return JSON.readTree(body(path));
     }
 
-    /** Polls {@code path} until its body satisfies {@code until}; fails with the last body seen. */
+    /**
+     * Polls {@code path} until its body satisfies {@code until}; fails with the last body seen. A 404 counts as not
+     * there yet: a scorecard answers 404 until the caller may see one of its facts.
+     */
     public JsonNode await(String path, Predicate<JsonNode> until) {
         Instant deadline = Instant.now().plus(TIMEOUT);
-        JsonNode last = json(path);
-        while (!until.test(last)) {
+        @Nullable JsonNode last = jsonUnlessNotFound(path);
+        while (last == null || !until.test(last)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("GET " + path + " did not show the expected state within " + TIMEOUT
-                        + "; last body: " + last);
+                        + "; last body: " + (last == null ? "404" : last));
             }
             pause();
-            last = json(path);
+            last = jsonUnlessNotFound(path);
         }
         return last;
+    }
+
+    private @Nullable JsonNode jsonUnlessNotFound(String path) {
+        try {
+            MvcResult result = mvc.perform(get(path)).andReturn();
+            int status = result.getResponse().getStatus();
+            if (status == 404) {
+                return null;
+            }
+            if (status != 200) {
+                throw new AssertionError("GET " + path + " answered " + status + ": "
+                        + result.getResponse().getContentAsString());
+            }
+            return JSON.readTree(result.getResponse().getContentAsString());
+        }
+        catch (Exception ex) {
+            throw new AssertionError("GET " + path + " failed", ex);
+        }
     }
 
     public static void awaitTrue(String what, BooleanSupplier condition) {

@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
 final class FactRules {
 
     static final int MAX_ID_LENGTH = 64;
+    static final int MAX_ORG_PATH_LENGTH = 255;
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern ORG_PATH = Pattern.compile("(/[^/\\s]+)+");
     private static final int MAX_INTEGER_DIGITS = 15;
     private static final int MAX_FRACTION_DIGITS = 2;
 
@@ -26,6 +28,23 @@ final class FactRules {
         }
         if (value.length() > MAX_ID_LENGTH) {
             throw new IllegalArgumentException(field + " is longer than " + MAX_ID_LENGTH + " characters");
+        }
+        return value;
+    }
+
+    /**
+     * An org path such as {@code /hq/east/team-1}: it decides who may see the fact, so it must be there and
+     * look like one (absolute, at most 255 characters, no empty segment).
+     */
+    static String orgPath(@Nullable String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is missing");
+        }
+        if (value.length() > MAX_ORG_PATH_LENGTH) {
+            throw new IllegalArgumentException(field + " is longer than " + MAX_ORG_PATH_LENGTH + " characters");
+        }
+        if (!ORG_PATH.matcher(value).matches()) {
+            throw new IllegalArgumentException(field + " is not an org path like /hq/east: " + value);
         }
         return value;
     }

@@ -6,7 +6,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** All payment facts, keyed by payment id. Insert-only. */
+/** All payment facts, keyed by payment id, each with the ownership its event carried. Insert-only. */
 @Repository
 public class PaymentFacts {
 
@@ -21,10 +21,11 @@ public class PaymentFacts {
         try {
             jdbc.update("""
                     INSERT INTO payment_facts (payment_id, order_id, customer_id, amount, currency, posted_at,
-                                               recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                                               recorded_at, owner_id, org_path)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     fact.paymentId(), fact.orderId(), fact.customerId(), fact.amount(), fact.currency(),
-                    Timestamp.from(fact.postedAt()), Timestamp.from(now));
+                    Timestamp.from(fact.postedAt()), Timestamp.from(now), fact.ownership().ownerId(),
+                    fact.ownership().orgPath());
             return true;
         }
         catch (DuplicateKeyException duplicate) {

@@ -16,6 +16,7 @@ import io.channelops.events.EventTypes;
 import io.channelops.events.Topics;
 import io.channelops.events.finance.PaymentPosted;
 import io.channelops.events.order.OrderApproved;
+import io.channelops.kpi.KpiEvents;
 import io.channelops.kpi.KpiReads;
 import io.channelops.platform.outbox.EventJson;
 import io.channelops.platform.test.EventProbe;
@@ -74,9 +75,11 @@ class FactConsumptionIT {
         String customerId = id();
         String firstOrder = id();
         String secondOrder = id();
-        EventProbe.publish(orderApproved(firstOrder, customerId, repId, "100.50", "CNY"), 1);
-        EventProbe.publish(orderApproved(secondOrder, customerId, repId, "200", "CNY"), 1);
-        EventProbe.publish(paymentPosted(id(), firstOrder, customerId, "80.25", "CNY"), 1);
+        String paymentId = id();
+        EventProbe.publish(orderApproved(firstOrder, customerId, repId, "/hq/east/team-1", "100.50", "CNY"), 1);
+        EventProbe.publish(orderApproved(secondOrder, customerId, repId, "/hq/east/team-1", "200", "CNY"), 1);
+        EventProbe.publish(paymentPosted(paymentId, firstOrder, customerId, repId, "/hq/east/team-1", "80.25", "CNY"),
+                1);
 
         JsonNode repCard = reads.await(rep(repId), card -> shows(card, "CNY", "300.50", 2, "80.25"));
         assertThat(repCard.get("repId").asString()).isEqualTo(repId);
@@ -87,6 +90,11 @@ class FactConsumptionIT {
                 .contains("\"approvedOrderValue\":300.50").contains("\"collectedCash\":80.25");
         assertThat(jdbc.queryForObject("SELECT sales_rep_id FROM order_facts WHERE order_id = ?", String.class,
                 firstOrder)).isEqualTo(repId);
+        // the facts belong to the order's owner (its sales rep) in the org path the events carry
+        assertThat(jdbc.queryForMap("SELECT owner_id, org_path FROM order_facts WHERE order_id = ?", secondOrder))
+                .containsEntry("owner_id", repId).containsEntry("org_path", "/hq/east/team-1");
+        assertThat(jdbc.queryForMap("SELECT owner_id, org_path FROM payment_facts WHERE payment_id = ?", paymentId))
+                .containsEntry("owner_id", repId).containsEntry("org_path", "/hq/east/team-1");
     }
 
     @Test
@@ -138,7 +146,8 @@ class FactConsumptionIT {
         String repId = id();
         String customerId = id();
         String orderId = id();
-        EventProbe.publish(paymentPosted(id(), orderId, customerId, "300", "USD"), 1);
+        // finance copies the order's owner onto the payment, so the rep owns it before the approval arrives
+        EventProbe.publish(paymentPosted(id(), orderId, customerId, repId, KpiEvents.ORG_PATH, "300", "USD"), 1);
         reads.await(customer(customerId), card -> shows(card, "USD", "0", 0, "300"));
         assertThat(reads.json(rep(repId)).get("totals")).isEmpty();
 
@@ -187,7 +196,7 @@ class FactConsumptionIT {
         reads.await(rep(repId), card -> shows(card, "CNY", "55", 1, "0"));
         awaitTrue("the headerless record to be dead-lettered", () -> count(
                 "SELECT COUNT(*) FROM dead_letters WHERE message_key = '" + key + "' AND event_id IS NULL") == 1);
-        assertThat(reads.json(rep(strayRep)).get("totals")).isEmpty();
+        assertNotFound(rep(strayRep));
         mvc.perform(get(DEAD_LETTERS).param("size", "200"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.content[?(@.key == '" + key + "')].error")
@@ -195,21 +204,28 @@ class FactConsumptionIT {
     }
 
     @Test
-    void deadLettersAnEventWhosePayloadCannotBecomeAFactAndRecordsNothing() {
+    void deadLettersAnEventWhosePayloadCannotBecomeAFactAndRecordsNothing() throws Exception {
         String repId = id();
         String negative = EventProbe.publish(orderApproved(id(), id(), repId, "-5", "CNY"), 1);
         String lowerCase = EventProbe.publish(orderApproved(id(), id(), repId, "5", "cny"), 1);
         String noOrder = EventProbe.publish(paymentPosted(id(), "", id(), "5", "CNY"), 1);
+        String noOrgPath = EventProbe.publish(orderApproved(id(), id(), repId, null, "5", "CNY"), 1);
+        String badOrgPath = EventProbe.publish(orderApproved(id(), id(), repId, "hq/east", "5", "CNY"), 1);
+        String noOwner = EventProbe.publish(paymentPosted(id(), id(), id(), null, "/hq/east", "5", "CNY"), 1);
+        List<String> events = List.of(negative, lowerCase, noOrder, noOrgPath, badOrgPath, noOwner);
+        String ids = "('" + String.join("', '", events) + "')";
 
         awaitTrue("the unusable events to be dead-lettered", () -> count(
-                "SELECT COUNT(*) FROM dead_letters WHERE event_id IN ('" + negative + "', '" + lowerCase + "', '"
-                        + noOrder + "')") == 3);
+                "SELECT COUNT(*) FROM dead_letters WHERE event_id IN " + ids) == events.size());
         assertThat(error(negative)).contains("total.amount is negative");
         assertThat(error(lowerCase)).contains("total.currency is not an ISO 4217 code");
         assertThat(error(noOrder)).contains("orderId is missing");
-        assertThat(reads.json(rep(repId)).get("totals")).isEmpty();
-        assertThat(count("SELECT COUNT(*) FROM inbox_events WHERE event_id IN ('" + negative + "', '" + lowerCase
-                + "', '" + noOrder + "')")).isZero();
+        // without its owner or org path a fact could not be scoped: it is not recorded under a guessed one
+        assertThat(error(noOrgPath)).contains("orgPath is missing");
+        assertThat(error(badOrgPath)).contains("orgPath is not an org path");
+        assertThat(error(noOwner)).contains("ownerId is missing");
+        assertNotFound(rep(repId));
+        assertThat(count("SELECT COUNT(*) FROM inbox_events WHERE event_id IN " + ids)).isZero();
     }
 
     @Test
@@ -225,7 +241,7 @@ class FactConsumptionIT {
         finally {
             jdbc.execute("RENAME TABLE payment_facts_offline TO payment_facts");
         }
-        assertThat(reads.json(customer(customerId)).get("totals")).isEmpty();
+        assertNotFound(customer(customerId));
         String deadLetterId = jdbc.queryForObject("SELECT id FROM dead_letters WHERE event_id = ?", String.class,
                 eventId);
 
@@ -261,6 +277,12 @@ class FactConsumptionIT {
         reads.await(rep(repId), card -> shows(card, "CNY", "1", 1, "0"));
         assertThat(count("SELECT COUNT(*) FROM inbox_events WHERE event_id = '" + eventId + "'")).isZero();
         assertThat(count("SELECT COUNT(*) FROM dead_letters WHERE event_id = '" + eventId + "'")).isZero();
+    }
+
+    /** A scorecard without any fact the caller may see answers 404. */
+    private void assertNotFound(String path) throws Exception {
+        mvc.perform(get(path)).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     private String error(String eventId) {

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.channelops.kpi.KpiReads;
+import io.channelops.platform.test.Callers;
 import io.channelops.platform.test.EventProbe;
 import io.channelops.platform.test.ServiceIntegrationTest;
 import java.util.List;
@@ -80,25 +81,35 @@ class ScorecardApiIT {
     }
 
     @Test
-    void answersAnEmptyScorecardForARepOrCustomerWithoutFacts() throws Exception {
-        String unknown = id();
-        mvc.perform(get("/api/v1/kpi/reps/" + unknown))
+    void answersAnEmptyScorecardOnlyToARepWithoutFactsAskingForTheirOwn() throws Exception {
+        String newRep = id();
+        mvc.perform(get("/api/v1/kpi/reps/" + newRep)
+                        .with(Callers.user("new rep", newRep, Callers.EAST_1, "REP").asCaller()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.repId").value(unknown))
+                .andExpect(jsonPath("$.repId").value(newRep))
                 .andExpect(jsonPath("$.totals").isArray())
-                .andExpect(jsonPath("$.totals.length()").value(0));
-        mvc.perform(get("/api/v1/kpi/customers/" + unknown))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.customerId").value(unknown))
                 .andExpect(jsonPath("$.totals.length()").value(0));
     }
 
     @Test
-    void keepsIdsThatDifferOnlyInCaseApart() {
+    void answers404ForARepOrCustomerWithoutFactsEvenToACompanyWideCaller() throws Exception {
+        String unknown = id();
+        mvc.perform(get("/api/v1/kpi/reps/" + unknown))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("NOT_FOUND"));
+        mvc.perform(get("/api/v1/kpi/customers/" + unknown))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("NOT_FOUND"));
+    }
+
+    @Test
+    void keepsIdsThatDifferOnlyInCaseApart() throws Exception {
         String repId = "Rep-" + id().substring(0, 8).toUpperCase();
         EventProbe.publish(orderApproved(id(), id(), repId, "10", "CNY"), 1);
         reads.await("/api/v1/kpi/reps/" + repId, card -> shows(card, "CNY", "10", 1, "0"));
-        assertThat(reads.json("/api/v1/kpi/reps/" + repId.toLowerCase()).get("totals")).isEmpty();
+        mvc.perform(get("/api/v1/kpi/reps/" + repId.toLowerCase())).andExpect(status().isNotFound());
     }
 
     @Test
@@ -157,7 +168,8 @@ class ScorecardApiIT {
                     .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                     .andExpect(jsonPath("$.errors[0].field").value("customerId"));
         }
-        mvc.perform(get("/api/v1/kpi/reps/{id}", "x".repeat(64))).andExpect(status().isOk());
+        // a valid id gets past the check (and is not found: nobody has facts under it)
+        mvc.perform(get("/api/v1/kpi/reps/{id}", "x".repeat(64))).andExpect(status().isNotFound());
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.channelops.kpi.scorecard.web;
 import io.channelops.kpi.scorecard.Scorecard;
 import java.util.List;
 
-/** A customer's scorecard: one totals entry per currency, empty when the customer has no facts yet. */
+/** A customer's scorecard over the facts the caller may see: one totals entry per currency (never empty). */
 public record CustomerScorecardResponse(String customerId, List<CurrencyTotalsResponse> totals) {
 
     static CustomerScorecardResponse of(Scorecard scorecard) {
