@@ -373,4 +373,16 @@ class AdminApiIT {
         mvc.perform(get("/api/v1/admin/users").header("Authorization", "Bearer " + tampered))
                 .andExpect(status().isUnauthorized());
     }
+
+    @Test
+    void rejectsAnUnsignedAdminTokenWith401() throws Exception {
+        String[] parts = adminToken.split("\\.");
+        String none = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String unsigned : java.util.List.of(none + "." + parts[1] + ".", parts[0] + "." + parts[1] + ".")) {
+            mvc.perform(get("/api/v1/admin/users").header("Authorization", "Bearer " + unsigned))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+        }
+    }
 }

@@ -189,7 +189,7 @@ class OrderToCashSystemIT {
                 "order-service", "/api/v1/orders",
                 "logistics-service", "/api/v1/shipments",
                 "finance-service", "/api/v1/invoices",
-                "kpi-service", "/api/v1/kpi/reps");
+                "kpi-service", "/api/v1/kpi/reps?currency=CNY");
         for (var entry : paths.entrySet()) {
             Api direct = new Api(stack.url(entry.getKey()));
             for (var token : forged.entrySet()) {

@@ -161,11 +161,14 @@ class OrderCreditIT extends IntegrationTestSupport {
 
     /** The {@code sub} claim of the bearer JWT in an {@code Authorization} header, read from its payload. */
     private String subjectOf(String authorization) {
+        return claimsOf(authorization).get("sub").asString();
+    }
+
+    private JsonNode claimsOf(String authorization) {
         assertThat(authorization).startsWith("Bearer ");
         String[] parts = authorization.substring("Bearer ".length()).split("\\.");
         assertThat(parts).hasSize(3);
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        return json.readTree(payload).get("sub").asString();
+        return json.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -215,7 +218,12 @@ class OrderCreditIT extends IntegrationTestSupport {
         assertThat(authorizations.subList(submitChecks, authorizations.size()))
                 .as("the background re-checks, made by no caller, carry the service's own token")
                 .isNotEmpty()
-                .allSatisfy(authorization -> assertThat(subjectOf(authorization)).isEqualTo(serviceClientId));
+                .allSatisfy(authorization -> {
+                    assertThat(subjectOf(authorization)).isEqualTo(serviceClientId);
+                    // the service asks for the scopes it needs: an authorization server grants none unasked
+                    assertThat(claimsOf(authorization).get("scope").values()).extracting(JsonNode::asString)
+                            .contains("credit:check");
+                });
     }
 
     @Test

@@ -15,11 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clientId the service's own client id ({@code SERVICE_CLIENT_ID}); used for calls made by background and
  *     event-driven work, where there is no caller's token to relay
  * @param clientSecret its secret ({@code SERVICE_CLIENT_SECRET}); blank when the service calls no other service
+ * @param clientScopes the scopes it asks for ({@code SERVICE_CLIENT_SCOPES}); the authorization server grants
+ *     none that are not asked for
  * @param roles each role's permissions and scope level
  */
 @ConfigurationProperties("channelops.security")
 public record SecurityProperties(String issuer, String jwkSetUri, String audience, String tokenUri, String clientId,
-        String clientSecret, Map<String, Role> roles) {
+        String clientSecret, List<String> clientScopes, Map<String, Role> roles) {
 
     public record Role(List<String> permissions, ScopeLevel scope) {
         public Role {
@@ -31,5 +33,7 @@ public record SecurityProperties(String issuer, String jwkSetUri, String audienc
     public SecurityProperties {
         roles = roles == null ? Map.of() : Map.copyOf(roles);
         clientSecret = clientSecret == null ? "" : clientSecret;
+        clientScopes = clientScopes == null ? List.of()
+                : clientScopes.stream().map(String::strip).filter(scope -> !scope.isEmpty()).toList();
     }
 }

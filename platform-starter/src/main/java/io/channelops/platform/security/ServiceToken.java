@@ -34,6 +34,7 @@ public final class ServiceToken {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .tokenUri(properties.tokenUri())
+                .scope(properties.clientScopes())
                 .build();
         var registrations = new InMemoryClientRegistrationRepository(registration);
         manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations,

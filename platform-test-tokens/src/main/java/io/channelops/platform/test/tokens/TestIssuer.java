@@ -216,7 +216,8 @@ public final class TestIssuer {
             respond(exchange, 400, "{\"error\":\"unsupported_grant_type\"}");
             return;
         }
-        List<String> scopes = client.scopes();
+        // like Spring Authorization Server: a client gets the registered scopes it asks for, none unasked
+        List<String> scopes = List.of();
         String requested = form.get("scope");
         if (requested != null && !requested.isBlank()) {
             List<String> asked = List.of(requested.trim().split("\\s+"));
