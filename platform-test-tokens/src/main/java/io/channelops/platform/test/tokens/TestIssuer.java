@@ -162,6 +162,28 @@ public final class TestIssuer {
                 .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
     }
 
+    /**
+     * Every {@code Authorization} header value a resource server must refuse with 401, by name: none at all, the
+     * tokens above for this user (unsigned, foreign key, expired, wrong issuer, wrong audience, edited payload), a
+     * token without the {@code Bearer} scheme, Basic credentials, and a string that is no JWT. "none" maps to the
+     * empty string: send no header.
+     */
+    public Map<String, String> invalidAuthorizations(String userId, String orgPath, String... roles) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("none", "");
+        values.put("alg none", "Bearer " + unsignedToken(userId, orgPath, roles));
+        values.put("foreign key", "Bearer " + foreignKeyToken(userId, orgPath, roles));
+        values.put("expired", "Bearer " + expiredToken(userId, orgPath, roles));
+        values.put("wrong issuer", "Bearer " + wrongIssuerToken(userId, orgPath, roles));
+        values.put("wrong audience", "Bearer " + wrongAudienceToken(userId, orgPath, roles));
+        values.put("payload edited after signing", "Bearer " + tamperedToken(userId, orgPath));
+        values.put("no Bearer scheme", userToken(userId, orgPath, roles));
+        values.put("Basic credentials", "Basic " + Base64.getEncoder()
+                .encodeToString((userId + ":secret").getBytes(StandardCharsets.UTF_8)));
+        values.put("not a JWT", "Bearer not-a-jwt");
+        return values;
+    }
+
     private JWTClaimsSet claims(String subject, String orgPath, List<String> roles, List<String> scopes,
             Consumer<JWTClaimsSet.Builder> adjust) {
         Instant now = Instant.now();
