@@ -11,16 +11,10 @@ import io.channelops.platform.test.AccessMatrix;
 import io.channelops.platform.test.Caller;
 import io.channelops.platform.test.EventProbe;
 import io.channelops.platform.test.ServiceIntegrationTest;
-import io.channelops.platform.test.tokens.TestIssuer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.channelops.platform.test.TokenChecks;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -216,52 +210,13 @@ class AccessMatrixIT {
     @Test
     void requestsWithoutAValidTokenAre401ProblemsBeforeAnythingElse() throws Exception {
         String shipment = shipmentOfOwner();
-        TestIssuer issuer = TestIssuer.shared();
-        String owner = AccessMatrix.OWNER.id();
-        String team = AccessMatrix.OWNER.orgPath();
-        Map<String, String> tokens = new LinkedHashMap<>();
-        tokens.put("tampered", issuer.tamperedToken(owner, team));
-        tokens.put("expired", issuer.expiredToken(owner, team, "LOGISTICS"));
-        tokens.put("unsigned", issuer.unsignedToken(owner, team, "LOGISTICS"));
-        tokens.put("foreign key", issuer.foreignKeyToken(owner, team, "LOGISTICS"));
-        tokens.put("wrong issuer", issuer.wrongIssuerToken(owner, team, "LOGISTICS"));
-        tokens.put("wrong audience", issuer.wrongAudienceToken(owner, team, "LOGISTICS"));
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            for (String path : List.of("/api/v1/shipments/" + shipment, "/api/v1/shipments",
-                    "/api/v1/warehouses/" + stockedWarehouse, "/api/v1/stock")) {
-                assertUnauthenticated(http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()),
-                        "no token on " + path);
-                for (var token : tokens.entrySet()) {
-                    HttpRequest withToken = request(path).header("Authorization", "Bearer " + token.getValue())
-                            .GET().build();
-                    assertUnauthenticated(http.send(withToken, HttpResponse.BodyHandlers.ofString()),
-                            token.getKey() + " token on " + path);
-                }
-            }
-            for (var token : tokens.entrySet()) {
-                HttpRequest dispatch = request("/api/v1/shipments/" + shipment + "/dispatch")
-                        .header("Authorization", "Bearer " + token.getValue())
-                        .POST(HttpRequest.BodyPublishers.noBody()).build();
-                assertUnauthenticated(http.send(dispatch, HttpResponse.BodyHandlers.ofString()),
-                        token.getKey() + " dispatch");
-            }
-            assertThat(api.get("/api/v1/shipments/" + shipment).get("status").asString())
-                    .as("status after the refused dispatches").isEqualTo("READY");
-            HttpResponse<String> health = http.send(request("/actuator/health").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(health.statusCode()).as("health is public").isEqualTo(200);
+        TokenChecks checks = new TokenChecks("http://localhost:" + port);
+        for (String path : List.of("/api/v1/shipments/" + shipment, "/api/v1/shipments",
+                "/api/v1/warehouses/" + stockedWarehouse, "/api/v1/stock")) {
+            checks.rejectInvalidTokens("GET", path, null);
         }
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json");
-    }
-
-    private void assertUnauthenticated(HttpResponse<String> response, String what) {
-        assertThat(response.statusCode()).as(what).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).as(what)
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(json.readTree(response.body()).get("code").asString()).as(what).isEqualTo("UNAUTHENTICATED");
+        checks.rejectInvalidTokens("POST", "/api/v1/shipments/" + shipment + "/dispatch", null);
+        assertThat(api.get("/api/v1/shipments/" + shipment).get("status").asString())
+                .as("status after the refused dispatches").isEqualTo("READY");
     }
 }

@@ -10,16 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.channelops.order.support.IntegrationTestSupport;
 import io.channelops.platform.test.AccessMatrix;
-import io.channelops.platform.test.Callers;
-import io.channelops.platform.test.tokens.TestIssuer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
+import io.channelops.platform.test.TokenChecks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -32,8 +23,6 @@ import tools.jackson.databind.JsonNode;
  * valid token answer 401 before reaching any endpoint.
  */
 class AccessMatrixIT extends IntegrationTestSupport {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Value("${local.server.port}")
     int port;
@@ -98,37 +87,12 @@ class AccessMatrixIT extends IntegrationTestSupport {
 
     @Test
     void aRequestWithoutAValidTokenAnswers401ProblemJson() throws Exception {
-        TestIssuer issuer = TestIssuer.shared();
-        String rep = Callers.REP_EAST_1.id();
-        String team = Callers.REP_EAST_1.orgPath();
-        Map<String, @Nullable String> tokens = new LinkedHashMap<>();
-        tokens.put("no token", null);
-        tokens.put("tampered", issuer.tamperedToken(rep, team));
-        tokens.put("expired", issuer.expiredToken(rep, team, "REP"));
-        tokens.put("unsigned", issuer.unsignedToken(rep, team, "REP"));
-        tokens.put("foreign key", issuer.foreignKeyToken(rep, team, "REP"));
-        tokens.put("wrong issuer", issuer.wrongIssuerToken(rep, team, "REP"));
-        tokens.put("wrong audience", issuer.wrongAudienceToken(rep, team, "REP"));
         salesPrices(product, "12.50", "CNY");
         String id = draftOfOwner(approvedCustomer);
-
-        for (Map.Entry<String, @Nullable String> token : tokens.entrySet()) {
-            for (String[] call : new String[][] {{"GET", "/api/v1/orders"}, {"GET", "/api/v1/orders/" + id},
-                    {"POST", "/api/v1/orders/" + id + "/cancel"}}) {
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + call[1]))
-                        .timeout(Duration.ofSeconds(10))
-                        .method(call[0], HttpRequest.BodyPublishers.noBody());
-                if (token.getValue() != null) {
-                    request.header("Authorization", "Bearer " + token.getValue());
-                }
-                HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(response.statusCode()).as("%s %s with %s", call[0], call[1], token.getKey())
-                        .isEqualTo(401);
-                assertThat(response.headers().firstValue("Content-Type")).as(token.getKey())
-                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-                assertThat(json.readTree(response.body()).get("code").asString()).isEqualTo("UNAUTHENTICATED");
-            }
-        }
+        TokenChecks checks = new TokenChecks("http://localhost:" + port);
+        checks.rejectInvalidTokens("GET", "/api/v1/orders", null);
+        checks.rejectInvalidTokens("GET", "/api/v1/orders/" + id, null);
+        checks.rejectInvalidTokens("POST", "/api/v1/orders/" + id + "/cancel", null);
         assertThat(statusOf(id)).as("nothing was cancelled").isEqualTo("DRAFT");
     }
 }
