@@ -27,6 +27,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Makes every service an OAuth2 resource server. Each request needs a bearer JWT signed by one of the issuer's
@@ -91,6 +93,17 @@ public class ChannelOpsSecurityAutoConfiguration {
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         aud -> aud != null && aud.contains(properties.audience()))));
         return decoder;
+    }
+
+    /** Permission before validation: see {@link PermissionsFirst}. */
+    @Bean
+    WebMvcConfigurer permissionsFirst() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new PermissionsFirst());
+            }
+        };
     }
 
     @Bean

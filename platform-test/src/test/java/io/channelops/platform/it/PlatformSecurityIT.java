@@ -113,6 +113,17 @@ class PlatformSecurityIT {
     }
 
     @Test
+    void aCallerWithoutThePermissionIsForbiddenBeforeTheRequestIsEvenRead() throws Exception {
+        for (String body : List.of("{\"name\":\"\"}", "{\"name\":", "{\"unknown\":1}")) {
+            HttpResponse<String> response = call("POST", "/api/v1/gadgets", AUDITOR, body, Map.of());
+            assertThat(response.statusCode()).as(body).isEqualTo(403);
+            assertThat(JSON.readTree(response.body()).path("code").asString()).isEqualTo("ACCESS_DENIED");
+        }
+        assertThat(call("POST", "/api/v1/gadgets", REP_EAST_1, "{\"name\":\"\"}", Map.of()).statusCode())
+                .as("with the permission, the same body is a validation error").isEqualTo(400);
+    }
+
+    @Test
     void ownerAndOrgPathAreSetByTheServerNeverByTheRequest() throws Exception {
         long before = count();
         HttpResponse<String> response = call("POST", "/api/v1/gadgets", REP_EAST_1,
