@@ -194,9 +194,12 @@ class TokenCheckTest {
 
     @Test
     void servesPrometheusToAClientWithTheMetricsReadScope() {
-        client.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, Issuer.metricsScraper()).exchange()
+        // the exposition with latency histograms is larger than the client's default 256 KB buffer
+        client.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, Issuer.metricsScraper()).exchange()
                 .expectStatus().isOk()
-                .expectBody(String.class).value(metrics -> assertThat(metrics).contains("service=\"gateway\""));
+                .expectBody(String.class).value(metrics -> assertThat(metrics).contains("service=\"gateway\"")
+                        .contains("http_server_requests_seconds_bucket"));
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.channelops.platform;
 
 import io.channelops.platform.inbox.DeadLetterController;
+import io.channelops.platform.inbox.DeadLetterSeries;
 import io.channelops.platform.inbox.DeadLetters;
 import io.channelops.platform.inbox.InboundEvents;
 import io.channelops.platform.inbox.PoisonEventException;
+import io.channelops.platform.observability.InstanceTag;
 import io.channelops.platform.observability.KafkaHealthIndicator;
 import io.channelops.platform.observability.RequestIdFilter;
 import io.channelops.platform.observability.TraceIdsBinder;
@@ -17,6 +19,7 @@ import io.channelops.platform.web.LenientJsonDecoder;
 import io.channelops.platform.web.ProblemHandler;
 import io.channelops.platform.web.ProblemResponses;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.util.List;
@@ -29,7 +32,9 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -79,6 +84,12 @@ public class ChannelOpsAutoConfiguration {
         resolver.setSupportedLocales(List.of(Locale.ENGLISH, Locale.CHINESE));
         resolver.setDefaultLocale(Locale.ENGLISH);
         return resolver;
+    }
+
+    /** {@code instance} on every meter, next to {@code service} (management.metrics.tags.service). */
+    @Bean
+    MeterFilter channelOpsInstanceTag(Environment environment) {
+        return InstanceTag.filter(environment);
     }
 
     @Bean
@@ -149,13 +160,21 @@ public class ChannelOpsAutoConfiguration {
     }
 
     @Bean
-    DeadLetters deadLetters(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, Clock clock) {
-        return new DeadLetters(jdbc, kafka, clock);
+    DeadLetters deadLetters(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, Clock clock,
+            MeterRegistry meters) {
+        return new DeadLetters(jdbc, kafka, clock, meters);
     }
 
     @Bean
     DeadLetterController deadLetterController(DeadLetters deadLetters) {
         return new DeadLetterController(deadLetters);
+    }
+
+    /** A zero dead-letter count for every topic the service listens to, before the first dead letter. */
+    @Bean
+    DeadLetterSeries deadLetterSeries(DeadLetters deadLetters,
+            ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+        return new DeadLetterSeries(deadLetters, listeners);
     }
 
     /** Bounded retries with exponential back-off, then the dead letters; unreadable events skip the retries. */

@@ -3,7 +3,10 @@ package io.channelops.finance.payment;
 import io.channelops.finance.money.Money;
 import io.channelops.finance.receivables.Invoice;
 import io.channelops.finance.receivables.ReceivablesService;
+import io.channelops.platform.observability.AfterCommit;
 import io.channelops.platform.security.DataScope;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -21,12 +24,16 @@ public class PaymentService {
     private final ReceivablesService receivables;
     private final DataScope scope;
     private final Clock clock;
+    private final Counter paymentsPosted;
 
-    public PaymentService(Payments payments, ReceivablesService receivables, DataScope scope, Clock clock) {
+    public PaymentService(Payments payments, ReceivablesService receivables, DataScope scope, Clock clock,
+            MeterRegistry meters) {
         this.payments = payments;
         this.receivables = receivables;
         this.scope = scope;
         this.clock = clock;
+        this.paymentsPosted = Counter.builder("channelops.payments.posted")
+                .description("Payments posted and allocated to an invoice").register(meters);
     }
 
     /** What a client sends to post a payment. */
@@ -45,8 +52,10 @@ public class PaymentService {
         Instant now = Instant.now(clock);
         Invoice invoice = receivables.allocatePayment(receipt.invoiceId(), receipt.customerId(), receipt.amount(),
                 now);
-        return payments.save(Payment.post(receipt.customerId(), invoice.id(), invoice.orderId(), receipt.amount(),
-                receipt.reference(), invoice.ownership(), now));
+        Payment payment = payments.save(Payment.post(receipt.customerId(), invoice.id(), invoice.orderId(),
+                receipt.amount(), receipt.reference(), invoice.ownership(), now));
+        AfterCommit.increment(paymentsPosted);
+        return payment;
     }
 
     /** A payment in the caller's data scope; 404 when it does not exist or lies outside it. */

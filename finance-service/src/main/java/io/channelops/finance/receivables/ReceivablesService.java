@@ -4,9 +4,12 @@ import io.channelops.events.logistics.ShipmentDispatched;
 import io.channelops.events.order.OrderApproved;
 import io.channelops.finance.money.Money;
 import io.channelops.platform.inbox.PoisonEventException;
+import io.channelops.platform.observability.AfterCommit;
 import io.channelops.platform.security.DataScope;
 import io.channelops.platform.security.Ownership;
 import io.channelops.platform.web.ApiProblem;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -52,15 +55,18 @@ public class ReceivablesService {
     private final ExposureQueries exposure;
     private final DataScope scope;
     private final Clock clock;
+    private final Counter invoicesIssued;
     private final SecureRandom random = new SecureRandom();
 
     ReceivablesService(Invoices invoices, ApprovedOrders approvedOrders, ExposureQueries exposure, DataScope scope,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
         this.invoices = invoices;
         this.approvedOrders = approvedOrders;
         this.exposure = exposure;
         this.scope = scope;
         this.clock = clock;
+        this.invoicesIssued = Counter.builder("channelops.invoices.issued")
+                .description("Invoices issued, one per dispatched shipment").register(meters);
     }
 
     /** Filters of the invoice list; null means any. */
@@ -136,6 +142,7 @@ public class ReceivablesService {
         Invoice invoice = Invoice.issue(newNumber(now), event.orderId(), event.customerId(), event.shipmentId(),
                 currency, items, ownership, now);
         invoices.save(invoice);
+        AfterCommit.increment(invoicesIssued);
         log.info("Issued invoice {} ({}) for shipment {} of order {}", invoice.number(), invoice.total(),
                 event.shipmentId(), event.orderId());
     }

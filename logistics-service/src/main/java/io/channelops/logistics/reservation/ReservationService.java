@@ -9,7 +9,10 @@ import io.channelops.logistics.stock.StockService;
 import io.channelops.logistics.warehouse.Warehouse;
 import io.channelops.logistics.warehouse.WarehouseService;
 import io.channelops.platform.inbox.PoisonEventException;
+import io.channelops.platform.observability.AfterCommit;
 import io.channelops.platform.security.Ownership;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,14 +46,18 @@ public class ReservationService {
     private final WarehouseService warehouses;
     private final ShipmentService shipments;
     private final Clock clock;
+    private final Counter shortages;
 
     public ReservationService(Reservations reservations, StockService stock, WarehouseService warehouses,
-            ShipmentService shipments, Clock clock) {
+            ShipmentService shipments, Clock clock, MeterRegistry meters) {
         this.reservations = reservations;
         this.stock = stock;
         this.warehouses = warehouses;
         this.shipments = shipments;
         this.clock = clock;
+        this.shortages = Counter.builder("channelops.stock.shortages")
+                .description("Approved orders that could not be reserved for lack of stock (back-ordered)")
+                .register(meters);
     }
 
     /**
@@ -88,6 +95,7 @@ public class ReservationService {
         if (!plan.complete()) {
             log.info("Order {} is short of {}; nothing reserved", request.orderId(), plan.missing());
             reservations.save(Reservation.backordered(request, plan.missing(), now));
+            AfterCommit.increment(shortages);
             return;
         }
         stock.reserve(plan.allocated().stream()

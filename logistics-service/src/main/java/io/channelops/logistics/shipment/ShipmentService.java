@@ -1,8 +1,11 @@
 package io.channelops.logistics.shipment;
 
 import io.channelops.logistics.stock.StockService;
+import io.channelops.platform.observability.AfterCommit;
 import io.channelops.platform.security.DataScope;
 import io.channelops.platform.security.Ownership;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -25,12 +28,16 @@ public class ShipmentService {
     private final StockService stock;
     private final DataScope scope;
     private final Clock clock;
+    private final Counter dispatched;
 
-    public ShipmentService(Shipments shipments, StockService stock, DataScope scope, Clock clock) {
+    public ShipmentService(Shipments shipments, StockService stock, DataScope scope, Clock clock,
+            MeterRegistry meters) {
         this.shipments = shipments;
         this.stock = stock;
         this.scope = scope;
         this.clock = clock;
+        this.dispatched = Counter.builder("channelops.shipments.dispatched")
+                .description("Shipments dispatched from a warehouse").register(meters);
     }
 
     /** A shipment to prepare for stock already reserved in its warehouse, owned like its order. */
@@ -68,7 +75,9 @@ public class ShipmentService {
         stock.dispatch(shipment.lines().stream()
                 .map(l -> new StockService.Move(shipment.warehouseId(), l.productId(), l.quantity())).toList(),
                 shipment.id());
-        return shipments.saveAndFlush(shipment);
+        Shipment saved = shipments.saveAndFlush(shipment);
+        AfterCommit.increment(dispatched);
+        return saved;
     }
 
     /** The shipments in the caller's data scope that match the filter. */

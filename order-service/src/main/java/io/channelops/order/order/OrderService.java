@@ -52,10 +52,11 @@ public class OrderService {
     private final TransactionTemplate tx;
     private final TransactionTemplate readTx;
     private final Clock clock;
+    private final OrderMetrics metrics;
     private final SecureRandom random = new SecureRandom();
 
     public OrderService(Orders orders, DataScope scope, SalesPrices prices, CreditGate credit,
-            CreditSettings settings, PlatformTransactionManager transactions, Clock clock) {
+            CreditSettings settings, PlatformTransactionManager transactions, Clock clock, OrderMetrics metrics) {
         this.orders = orders;
         this.scope = scope;
         this.prices = prices;
@@ -65,6 +66,7 @@ public class OrderService {
         this.readTx = new TransactionTemplate(transactions);
         this.readTx.setReadOnly(true);
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -179,11 +181,18 @@ public class OrderService {
             }
             Instant now = Instant.now(clock);
             switch (decision) {
-                case CreditDecision.Approved approved -> order.submitApproved(now);
-                case CreditDecision.Rejected rejected -> order.submitHeld(rejected.reason(), now);
+                case CreditDecision.Approved approved -> {
+                    order.submitApproved(now);
+                    metrics.approved();
+                }
+                case CreditDecision.Rejected rejected -> {
+                    order.submitHeld(rejected.reason(), now);
+                    metrics.held(order.creditHoldReason());
+                }
                 case CreditDecision.Unavailable unavailable ->
                         order.submitPending(unavailable.cause(), now.plus(settings.backoff(1)), now);
             }
+            metrics.submitted();
             return orders.save(order);
         });
         log.info("Submitted order {}: {}", submitted.number(), submitted.status());
@@ -196,6 +205,7 @@ public class OrderService {
         Order order = get(id);
         checkIfMatch(ifMatch, order);
         order.release(Instant.now(clock));
+        metrics.approved();
         log.info("Released order {} from its credit hold", order.number());
         return orders.saveAndFlush(order);
     }
@@ -235,8 +245,14 @@ public class OrderService {
             }
             Instant now = Instant.now(clock);
             switch (decision) {
-                case CreditDecision.Approved approved -> order.recheckApproved(now);
-                case CreditDecision.Rejected rejected -> order.recheckRejected(rejected.reason(), now);
+                case CreditDecision.Approved approved -> {
+                    order.recheckApproved(now);
+                    metrics.approved();
+                }
+                case CreditDecision.Rejected rejected -> {
+                    order.recheckRejected(rejected.reason(), now);
+                    metrics.held(order.creditHoldReason());
+                }
                 case CreditDecision.Unavailable unavailable -> order.recheckStillPending(unavailable.cause(),
                         now.plus(settings.backoff(order.creditCheckAttempts() + 1)), now);
             }

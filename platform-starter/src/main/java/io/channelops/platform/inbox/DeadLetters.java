@@ -1,12 +1,15 @@
 package io.channelops.platform.inbox;
 
 import io.channelops.events.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.channelops.platform.web.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +39,12 @@ import org.apache.kafka.common.TopicPartition;
  * Records that failed after bounded retries. Each one is published to {@code <topic>.dlt} and
  * kept in the consumer's {@code dead_letters} table, where operators list it and replay it to
  * its original topic once the cause is fixed (consumers are idempotent, so a replay is safe).
+ * Each one counts in {@code channelops.dead.letters}, tagged with the original topic.
  */
 public class DeadLetters implements ConsumerRecordRecoverer {
+
+    /** Records dead-lettered, tagged {@code topic} (the record's original topic). */
+    public static final String METRIC = "channelops.dead.letters";
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
@@ -55,11 +62,13 @@ public class DeadLetters implements ConsumerRecordRecoverer {
     private final KafkaTemplate<String, String> kafka;
     private final DeadLetterPublishingRecoverer publisher;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    public DeadLetters(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, Clock clock) {
+    public DeadLetters(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.clock = clock;
+        this.meters = meters;
         this.publisher = new DeadLetterPublishingRecoverer(kafka,
                 (record, ex) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
     }
@@ -89,9 +98,20 @@ public class DeadLetters implements ConsumerRecordRecoverer {
                 EventEnvelope.header(record, "ce_type"), EventJson.write(headers),
                 record.value() == null ? null : record.value().toString(), truncate(error, 2000),
                 Timestamp.from(Instant.now(clock)));
+        counter(record.topic()).increment();
         log.error("Event {} from {} failed for good and was dead-lettered: {}",
                 EventEnvelope.header(record, "ce_id"), record.topic(), error);
         publisher.accept(record, ex);
+    }
+
+    /** Registers the dead-letter count of each topic at zero, so the series exist before the first one. */
+    public void registerTopics(Collection<String> topics) {
+        topics.forEach(this::counter);
+    }
+
+    private Counter counter(String topic) {
+        return Counter.builder(METRIC).description("Consumed records that failed for good and were dead-lettered")
+                .tag("topic", topic).register(meters);
     }
 
     public Page<DeadLetter> list(@Nullable String status, Pageable pageable) {
