@@ -3,6 +3,7 @@ package io.channelops.gateway;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -59,6 +60,13 @@ final class Downstreams {
 
     void resetAll() {
         servers.values().forEach(WireMockServer::resetAll);
+    }
+
+    /** Resets every stand-in, then has each answer any request with {@code {"from":"<service>"}}. */
+    void answerEachWithItsName() {
+        resetAll();
+        servers.forEach((name, server) -> server.stubFor(WireMock.any(WireMock.anyUrl())
+                .willReturn(WireMock.okJson("{\"from\":\"" + name + "\"}"))));
     }
 
     void stop() {

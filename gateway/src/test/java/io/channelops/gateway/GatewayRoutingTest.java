@@ -1,7 +1,6 @@
 package io.channelops.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -61,10 +60,7 @@ class GatewayRoutingTest {
     @BeforeEach
     void healthyServices() {
         client = client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, Issuer.rep()).build();
-        downstreams.resetAll();
-        for (String service : Downstreams.SERVICES) {
-            downstreams.service(service).stubFor(any(anyUrl()).willReturn(okJson("{\"from\":\"" + service + "\"}")));
-        }
+        downstreams.answerEachWithItsName();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -1,11 +1,9 @@
 package io.channelops.gateway;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.channelops.gateway.Issuer.ISSUER;
 import static io.channelops.gateway.Issuer.bearer;
@@ -55,10 +53,7 @@ class TokenCheckTest {
 
     @BeforeEach
     void healthyServices() {
-        downstreams.resetAll();
-        for (String service : Downstreams.SERVICES) {
-            downstreams.service(service).stubFor(any(anyUrl()).willReturn(okJson("{\"from\":\"" + service + "\"}")));
-        }
+        downstreams.answerEachWithItsName();
     }
 
     @Test

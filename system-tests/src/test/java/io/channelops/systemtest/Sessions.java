@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Real tokens from the stack's identity-service: users log in through authorization code + PKCE as the
@@ -20,6 +21,7 @@ final class Sessions {
     static final String DEMO_PASSWORD = "local-demo-password";
 
     private static final Duration REUSE_FOR = Duration.ofMinutes(10);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final OAuthFlows identity;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
@@ -33,16 +35,18 @@ final class Sessions {
 
     /** A user's access token, supplied fresh enough for every call. */
     Supplier<String> user(String username, String password) {
-        return () -> tokens.compute("user:" + username, (key, token) -> token != null
-                && token.at().plus(REUSE_FOR).isAfter(Instant.now()) ? token
-                : new Token(login(username, password), Instant.now())).value();
+        return reused("user:" + username, () -> login(username, password));
     }
 
     /** A client-credentials token. */
     Supplier<String> client(String clientId, String secret, String scope) {
-        return () -> tokens.compute("client:" + clientId + ":" + scope, (key, token) -> token != null
+        return reused("client:" + clientId + ":" + scope, () -> clientCredentials(clientId, secret, scope));
+    }
+
+    private Supplier<String> reused(String key, Supplier<String> fetch) {
+        return () -> tokens.compute(key, (k, token) -> token != null
                 && token.at().plus(REUSE_FOR).isAfter(Instant.now()) ? token
-                : new Token(clientCredentials(clientId, secret, scope), Instant.now())).value();
+                : new Token(fetch.get(), Instant.now())).value();
     }
 
     private String login(String username, String password) {
@@ -64,8 +68,7 @@ final class Sessions {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("No token for " + clientId + ": " + response.body());
             }
-            return tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body())
-                    .path("access_token").asString();
+            return JSON.readTree(response.body()).path("access_token").asString();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import io.channelops.platform.web.ApiProblem;
 import jakarta.persistence.criteria.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
@@ -57,7 +58,7 @@ public final class DataScope {
     }
 
     /** The record if the caller may see it; otherwise (or when it does not exist) a 404 problem. */
-    public <T> T visible(Optional<T> found, java.util.function.Function<T, Ownership> ownership, String type,
+    public <T> T visible(Optional<T> found, Function<T, Ownership> ownership, String type,
             String id) {
         return found.filter(record -> permits(ownership.apply(record)))
                 .orElseThrow(() -> ApiProblem.notFound(type, id));
@@ -77,7 +78,7 @@ public final class DataScope {
                 case ALL -> cb.conjunction();
                 case OWN -> cb.equal(ownership.get("ownerId"), caller.id());
                 case SUBTREE -> caller.orgPath().isEmpty() ? cb.disjunction() : cb.or(
-                        cb.equal(ownership.get("orgPath"), trimmed(caller.orgPath())),
+                        cb.equal(ownership.get("orgPath"), OrgPaths.withoutTrailingSlash(caller.orgPath())),
                         cb.like(ownership.<String>get("orgPath"), OrgPaths.belowPattern(caller.orgPath()), '\\'));
             };
         };
@@ -91,7 +92,7 @@ public final class DataScope {
             case OWN -> new Sql(ownerColumn + " = ?", List.of(caller.id()));
             case SUBTREE -> caller.orgPath().isEmpty() ? new Sql("1 = 0", List.of())
                     : new Sql("(" + orgPathColumn + " = ? OR " + orgPathColumn + " LIKE ? ESCAPE '\\\\')",
-                            List.of(trimmed(caller.orgPath()), OrgPaths.belowPattern(caller.orgPath())));
+                            List.of(OrgPaths.withoutTrailingSlash(caller.orgPath()), OrgPaths.belowPattern(caller.orgPath())));
         };
     }
 
@@ -112,10 +113,6 @@ public final class DataScope {
                     "User " + userId + " is outside the org units you manage", userId);
         }
         return ownership;
-    }
-
-    private static String trimmed(String path) {
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /** A SQL condition and the arguments of its placeholders, in order. */

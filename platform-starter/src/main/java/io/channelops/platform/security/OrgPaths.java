@@ -11,13 +11,17 @@ public final class OrgPaths {
         if (root.isEmpty()) {
             return false;
         }
-        String base = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        String base = withoutTrailingSlash(root);
         return base.isEmpty() ? path.startsWith("/") : path.equals(base) || path.startsWith(base + "/");
+    }
+
+    /** {@code /hq/east/} → {@code /hq/east}; {@code /} → empty (the root of every path). */
+    public static String withoutTrailingSlash(String root) {
+        return root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
     }
 
     /** The LIKE pattern matching every path strictly below {@code root}, with LIKE's wildcards escaped ({@code \}). */
     public static String belowPattern(String root) {
-        String base = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
-        return base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%";
+        return withoutTrailingSlash(root).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%";
     }
 }

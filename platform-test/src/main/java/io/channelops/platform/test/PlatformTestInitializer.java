@@ -32,7 +32,8 @@ public class PlatformTestInitializer implements ApplicationContextInitializer<Co
         issuer.registerClient(clientId, SERVICE_CLIENT_SECRET, SERVICE_CLIENT_SCOPES, Callers.HQ);
         String database = environment.getProperty("channelops.service.database",
                 environment.getProperty("spring.application.name", "test").replace('-', '_'));
-        environment.getPropertySources().addFirst(new MapPropertySource("channelops-test-infrastructure", Map.ofEntries(
+        environment.getPropertySources().addFirst(new MapPropertySource("channelops-test-infrastructure",
+                Map.ofEntries(
                 Map.entry("spring.datasource.url", TestInfrastructure.jdbcUrl(database)),
                 Map.entry("spring.datasource.username", "root"),
                 Map.entry("spring.datasource.password", ""),
