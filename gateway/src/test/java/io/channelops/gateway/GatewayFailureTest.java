@@ -33,7 +33,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "channelops.gateway.circuit-breaker.minimum-number-of-calls=4",
         "channelops.gateway.circuit-breaker.wait-duration-in-open-state=60s",
 })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayFailureTest {
 
     private static final Downstreams downstreams = Downstreams.start("order");

@@ -33,7 +33,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The gateway in front of seven healthy services (one WireMock each), called with a valid token. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayRoutingTest {
 
     private static final String REQUEST_ID = "X-Request-Id";

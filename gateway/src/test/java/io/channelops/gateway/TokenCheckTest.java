@@ -30,7 +30,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * paths are public. Tokens come from the JVM's {@code TestIssuer}, which the gateway trusts here.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class TokenCheckTest {
 
     private static final String REQUEST_ID = "X-Request-Id";

@@ -26,7 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * invalid.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class TokenCheckWithoutIdentityServiceTest {
 
     private static final Downstreams downstreams = Downstreams.start();
