@@ -4,6 +4,8 @@ package io.channelops.events;
 public final class Topics {
 
     public static final String CUSTOMERS = "customer.customers";
+    public static final String CUSTOMER_ACTIVITIES = "customer.activities";
+    public static final String CUSTOMER_CASES = "customer.cases";
     public static final String PRODUCTS = "sales.products";
     public static final String ORDERS = "order.orders";
     public static final String RESERVATIONS = "logistics.reservations";

@@ -125,6 +125,9 @@ class EventCatalogTest {
         if (type == int.class || type == Integer.class) {
             return 7;
         }
+        if (type == boolean.class || type == Boolean.class) {
+            return true;
+        }
         if (type == List.class) {
             Type element = ((ParameterizedType) generic).getActualTypeArguments()[0];
             return List.of(value((Class<?>) element, element, name));

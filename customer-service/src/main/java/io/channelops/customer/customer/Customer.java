@@ -42,6 +42,20 @@ public class Customer extends AbstractAggregateRoot<Customer> {
 
     private @Nullable String email;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private CustomerLevel level = CustomerLevel.NORMAL;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private CustomerStatus status = CustomerStatus.PROSPECT;
+
+    @Column(name = "last_activity_at")
+    private @Nullable Instant lastActivityAt;
+
+    @Column(name = "last_order_at")
+    private @Nullable Instant lastOrderAt;
+
     @Embedded
     private Ownership ownership;
 
@@ -125,6 +139,24 @@ public class Customer extends AbstractAggregateRoot<Customer> {
 
     public @Nullable String email() {
         return email;
+    }
+
+    public CustomerLevel level() {
+        return level;
+    }
+
+    public CustomerStatus status() {
+        return status;
+    }
+
+    /** When the last visit, call, e-mail, meeting or note was logged; null when none was. */
+    public @Nullable Instant lastActivityAt() {
+        return lastActivityAt;
+    }
+
+    /** When the customer's last order was approved; null when it has none. */
+    public @Nullable Instant lastOrderAt() {
+        return lastOrderAt;
     }
 
     public Ownership ownership() {
