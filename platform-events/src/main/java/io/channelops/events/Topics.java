@@ -7,6 +7,10 @@ public final class Topics {
     public static final String CUSTOMER_ACTIVITIES = "customer.activities";
     public static final String CUSTOMER_CASES = "customer.cases";
     public static final String PRODUCTS = "sales.products";
+    public static final String PRICE_LISTS = "sales.price-lists";
+    public static final String LEADS = "sales.leads";
+    public static final String OPPORTUNITIES = "sales.opportunities";
+    public static final String QUOTES = "sales.quotes";
     public static final String ORDERS = "order.orders";
     public static final String RESERVATIONS = "logistics.reservations";
     public static final String SHIPMENTS = "logistics.shipments";

@@ -67,21 +67,29 @@ public final class AccessMatrix {
     /** What each role may do and see: the specification the matrix checks. */
     private static final Map<String, Rule> ROLES = Map.of(
             "ADMIN", new Rule(Level.ALL, Set.of("events:admin", "metrics:read", "products:read", "prices:read",
-                    "customers:configure")),
+                    "customers:configure", "sales:configure")),
             "DIRECTOR", new Rule(Level.ALL, Set.of("customers:read", "customers:write", "customers:assign",
                     "products:read", "products:write", "prices:read", "orders:read", "orders:write",
-                    "orders:approve", "logistics:read", "finance:read", "credit:check", "kpi:read")),
+                    "orders:approve", "logistics:read", "finance:read", "credit:check", "kpi:read", "prices:write",
+                    "prices:review", "prices:approve", "leads:read", "leads:write", "leads:assign",
+                    "opportunities:read", "opportunities:write", "forecast:override", "quotes:read", "quotes:write",
+                    "quotes:approve")),
             "MANAGER", new Rule(Level.SUBTREE, Set.of("customers:read", "customers:write", "customers:assign",
                     "products:read", "prices:read", "orders:read", "orders:write", "orders:approve",
-                    "logistics:read", "finance:read", "credit:check", "kpi:read")),
+                    "logistics:read", "finance:read", "credit:check", "kpi:read", "prices:write", "leads:read",
+                    "leads:write", "leads:assign", "opportunities:read", "opportunities:write", "forecast:override",
+                    "quotes:read", "quotes:write", "quotes:approve")),
             "REP", new Rule(Level.OWN, Set.of("customers:read", "customers:write", "products:read", "prices:read",
-                    "orders:read", "orders:write", "logistics:read", "finance:read", "credit:check", "kpi:read")),
+                    "orders:read", "orders:write", "logistics:read", "finance:read", "credit:check", "kpi:read",
+                    "leads:read", "leads:write", "opportunities:read", "opportunities:write", "quotes:read",
+                    "quotes:write")),
             "FINANCE", new Rule(Level.ALL, Set.of("finance:read", "finance:write", "credit:check", "credit:write",
-                    "customers:read", "orders:read", "kpi:read")),
+                    "customers:read", "orders:read", "kpi:read", "prices:review", "quotes:read")),
             "LOGISTICS", new Rule(Level.ALL, Set.of("logistics:read", "logistics:write", "orders:read",
                     "customers:read", "products:read")),
             "AUDITOR", new Rule(Level.ALL, Set.of("customers:read", "products:read", "prices:read", "orders:read",
-                    "logistics:read", "finance:read", "kpi:read", "metrics:read")));
+                    "logistics:read", "finance:read", "kpi:read", "metrics:read", "leads:read", "opportunities:read",
+                    "quotes:read")));
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -166,7 +166,8 @@ public class Product extends AbstractAggregateRoot<Product> {
     private void changed(Instant now) {
         updatedAt = now;
         registerEvent(new ProductChanged(id, sku, name,
-                new io.channelops.events.Money(listPriceAmount, listPriceCurrency), status.name(), now));
+                new io.channelops.events.Money(listPriceAmount, listPriceCurrency), status.name(), now, "", "", unit,
+                BigDecimal.ZERO, false));
     }
 
     private static String checkName(String name) {
