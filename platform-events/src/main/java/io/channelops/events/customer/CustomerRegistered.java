@@ -5,10 +5,16 @@ import io.channelops.events.Published;
 import io.channelops.events.Topics;
 import java.time.Instant;
 
-/** A customer was added to the archive. */
+/** A customer was added to the archive, with its classification ({@code level}, lifecycle {@code status}). */
 @Published(topic = Topics.CUSTOMERS, service = "customer")
 public record CustomerRegistered(String customerId, String code, String name, String type, String regionCode,
-        Instant registeredAt, String ownerId, String orgPath) implements DomainEvent {
+        Instant registeredAt, String ownerId, String orgPath, String level, String status) implements DomainEvent {
+
+    /** A customer registered with the default classification: level NORMAL, status PROSPECT. */
+    public CustomerRegistered(String customerId, String code, String name, String type, String regionCode,
+            Instant registeredAt, String ownerId, String orgPath) {
+        this(customerId, code, name, type, regionCode, registeredAt, ownerId, orgPath, "NORMAL", "PROSPECT");
+    }
 
     @Override
     public String aggregateId() {
