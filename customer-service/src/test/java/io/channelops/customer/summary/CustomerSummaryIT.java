@@ -233,6 +233,21 @@ class CustomerSummaryIT {
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
     }
 
+    @Test
+    void openApiDescribesTheSummaryWithExamples() throws Exception {
+        MvcResult result = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn();
+        JsonNode operation = json.readTree(result.getResponse().getContentAsString())
+                .get("paths").get("/api/v1/customers/{id}/summary").get("get");
+
+        assertThat(operation.get("description").asString()).contains("eventually consistent");
+        JsonNode example = operation.get("responses").get("200").get("content").get("application/json")
+                .get("examples").get("distributor").get("value");
+        assertThat(example.get("churnRisk").get("usualOrderIntervalDays").decimalValue())
+                .isEqualByComparingTo("14.5");
+        assertThat(operation.get("responses").get("404").get("content").get("application/problem+json")
+                .get("examples").get("notFound").get("value").get("code").asString()).isEqualTo("NOT_FOUND");
+    }
+
     // --- orders
 
     @Test
