@@ -3,7 +3,6 @@ package io.channelops.customer.summary;
 import io.channelops.customer.customer.Customer;
 import io.channelops.customer.customer.CustomerService;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -89,7 +88,6 @@ public class CustomerSummaries {
     }
 
     private CustomerSummary.Receivables receivables(String customerId, LocalDate today) {
-        Date day = Date.valueOf(today);
         List<Amount> open = new ArrayList<>();
         List<Amount> overdue = new ArrayList<>();
         long[] invoices = {0, 0};
@@ -112,7 +110,7 @@ public class CustomerSummaries {
                 invoices[1] += overdueInvoices;
                 overdue.add(amount(rs.getBigDecimal("overdue_balance"), currency));
             }
-        }, day, day, customerId);
+        }, today, today, customerId);
         return new CustomerSummary.Receivables(open, overdue, invoices[0], invoices[1]);
     }
 

@@ -9,10 +9,10 @@ import io.channelops.events.finance.PaymentPosted;
 import io.channelops.events.order.OrderApproved;
 import io.channelops.events.order.OrderCreditHeld;
 import io.channelops.platform.inbox.PoisonEventException;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -98,7 +98,7 @@ public class SummaryProjector {
         String customerId = survivorOf(required(event.customerId(), "customerId", event));
         String invoiceId = required(event.invoiceId(), "invoiceId", event);
         Money total = money(event.total(), "total", event);
-        Date dueDate = Date.valueOf(required(event.dueDate(), "dueDate", event));
+        LocalDate dueDate = required(event.dueDate(), "dueDate", event);
         Timestamp issuedAt = Timestamp.from(required(event.issuedAt(), "issuedAt", event));
         int updated = jdbc.update("""
                 UPDATE summary_invoices SET customer_id = ?, order_id = ?, invoice_number = ?, total = ?,

@@ -215,7 +215,7 @@ class CustomerSummaryIT {
                 INSERT INTO tasks (id, customer_id, title, due_date, assignee_id, status, created_by, created_at,
                                    owner_id, org_path, version)
                 VALUES (?, ?, 'Call back', ?, 'u-rep-east1-a', ?, 'u-rep-east1-a', ?, 'u-rep-east1-a',
-                        '/hq/east/team-1', 0)""", newId(), customerId, java.sql.Date.valueOf(today()), status,
+                        '/hq/east/team-1', 0)""", newId(), customerId, today(), status,
                 Timestamp.from(Instant.now()));
     }
 
@@ -456,12 +456,28 @@ class CustomerSummaryIT {
                 .filter(all::contains).toList();
         List<String> bySql = jdbc.queryForList("SELECT c.id FROM customers c WHERE "
                 + SummaryQueries.overdueBalanceCondition("c.id") + " AND c.id IN (?, ?, ?, ?, ?)", String.class,
-                java.sql.Date.valueOf(queries.today()), overdue, dueLater, paidNotYetSettled, settled, noInvoices);
+                queries.today(), overdue, dueLater, paidNotYetSettled, settled, noInvoices);
 
         assertThat(withOverdue).containsExactly(overdue);
         assertThat(withoutOverdue).containsExactlyInAnyOrder(dueLater, paidNotYetSettled, settled, noInvoices);
         assertThat(bySql).containsExactly(overdue);
         assertThat(queries.today()).isEqualTo(today());
+    }
+
+    @Test
+    void anEventThatCanNeverBeAppliedGoesToTheDeadLettersAndChangesNothing() throws Exception {
+        String customerId = registerCustomer();
+        String orderId = newId();
+        var approved = orderApproved(orderId, customerId, "100", "CNY", Instant.now());
+        var withoutCustomer = new io.channelops.events.order.OrderApproved(orderId, approved.orderNumber(), null,
+                approved.salesRepId(), approved.lines(), approved.total(), approved.approvedAt(), approved.orgPath());
+
+        String eventId = EventProbe.publish(withoutCustomer, 1);
+
+        Awaitility.await().atMost(PATIENCE).until(() -> count(
+                "SELECT COUNT(*) FROM dead_letters WHERE event_id = ?", eventId) == 1);
+        assertThat(count("SELECT COUNT(*) FROM summary_orders WHERE order_id = ?", orderId)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM inbox_events WHERE event_id = ?", eventId)).isZero();
     }
 
     // --- merges
