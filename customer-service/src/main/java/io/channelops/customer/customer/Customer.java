@@ -53,7 +53,9 @@ public class Customer extends AbstractAggregateRoot<Customer> {
     @Column(name = "last_activity_at")
     private @Nullable Instant lastActivityAt;
 
-    @Column(name = "last_order_at")
+    // kept by the 360 summary's consumer with SQL (io.channelops.customer.summary), never written from here: a
+    // customer saved while an order is approved or a merge is folded must not put back the value it was loaded with
+    @Column(name = "last_order_at", insertable = false, updatable = false)
     private @Nullable Instant lastOrderAt;
 
     @Embedded
