@@ -190,8 +190,8 @@ public class LeadService {
     @Transactional
     public Lead change(String id, @Nullable String ifMatch, Lead.Details details) {
         Lead lead = writable(leads.findById(id), id);
-        ETags.requireMatch(ifMatch, lead.version(), "lead", id);
         lead.requireOpen("change");
+        ETags.requireMatch(ifMatch, lead.version(), "lead", id);
         refuseOpenDuplicates(Lead.normalized(details, now()), lead.id());
         if (!lead.change(details, now())) {
             return lead;
