@@ -1,22 +1,22 @@
 package io.channelops.sales.lead;
 
-import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /** All leads; private to this feature. */
 interface Leads extends JpaRepository<Lead, String>, JpaSpecificationExecutor<Lead> {
 
-    /** The lead, its row locked until the transaction ends (signals, rescoring). */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select l from Lead l where l.id = :id")
+    /**
+     * The lead, its row locked until the transaction ends (signals, claims, conversion). A native query: the
+     * dialect's {@code FOR UPDATE OF} is MySQL-only, plain {@code FOR UPDATE} works on MySQL and MariaDB.
+     */
+    @Query(value = "SELECT * FROM leads WHERE id = :id FOR UPDATE", nativeQuery = true)
     Optional<Lead> findLocked(@Param("id") String id);
 
     /** Open leads sharing the normalized e-mail, phone or company name, oldest first. */

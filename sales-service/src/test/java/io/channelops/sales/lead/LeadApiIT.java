@@ -109,7 +109,7 @@ class LeadApiIT extends LeadsTestSupport {
         assertThat(lead.path("possibleDuplicates")).isEmpty();
 
         CustomerServiceStub.SERVER.stubFor(WireMock.get(WireMock.anyUrl()).atPriority(1)
-                .willReturn(WireMock.aResponse().withFixedDelay(1500).withStatus(200)));
+                .willReturn(WireMock.aResponse().withFixedDelay(3500).withStatus(200)));
         assertThat(capture(Callers.REP_EAST_1, leadBody("EAST", null)).path("duplicateCheck").asString())
                 .as("a customer-service slower than the read timeout").isEqualTo("UNAVAILABLE");
 

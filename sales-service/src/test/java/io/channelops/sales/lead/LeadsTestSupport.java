@@ -54,7 +54,7 @@ public abstract class LeadsTestSupport {
     @DynamicPropertySource
     static void customerService(DynamicPropertyRegistry registry) {
         registry.add("channelops.clients.customer.url", CustomerServiceStub.SERVER::baseUrl);
-        registry.add("spring.cloud.openfeign.client.config.customer.read-timeout", () -> "700");
+        registry.add("spring.cloud.openfeign.client.config.customer.read-timeout", () -> "1500");
         registry.add("channelops.sales.leads.rescore-interval", () -> "1h");
         registry.add("channelops.sales.leads.score-refresh-interval", () -> "1h");
     }
