@@ -45,9 +45,9 @@ public class AssignmentHistory {
     Page<AssignmentEntry> of(String customerId, Pageable pageable) {
         Sort.Order order = pageable.getSort().getOrderFor("assignedAt");
         String direction = order != null && order.isAscending() ? "ASC" : "DESC";
-        List<AssignmentEntry> rows = jdbc.query("SELECT " + COLUMNS + """
-                 FROM customer_assignments WHERE customer_id = ?
-                 ORDER BY assigned_at %s, id %s LIMIT ? OFFSET ?""".formatted(direction, direction),
+        List<AssignmentEntry> rows = jdbc.query("SELECT " + COLUMNS
+                + " FROM customer_assignments WHERE customer_id = ?"
+                + " ORDER BY assigned_at %s, id %s LIMIT ? OFFSET ?".formatted(direction, direction),
                 AssignmentHistory::entry, customerId, pageable.getPageSize(), pageable.getOffset());
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM customer_assignments WHERE customer_id = ?",
                 Long.class, customerId);
@@ -56,9 +56,8 @@ public class AssignmentHistory {
 
     /** The customer's latest ownership change, if it ever had one. */
     Optional<AssignmentEntry> latest(String customerId) {
-        return jdbc.query("SELECT " + COLUMNS + """
-                 FROM customer_assignments WHERE customer_id = ?
-                 ORDER BY assigned_at DESC, id DESC LIMIT 1""", AssignmentHistory::entry, customerId)
+        return jdbc.query("SELECT " + COLUMNS + " FROM customer_assignments WHERE customer_id = ?"
+                + " ORDER BY assigned_at DESC, id DESC LIMIT 1", AssignmentHistory::entry, customerId)
                 .stream().findFirst();
     }
 

@@ -13,9 +13,6 @@ import io.channelops.platform.web.ApiProblem;
 import io.channelops.platform.web.ETags;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,9 +54,6 @@ public class OpenPool {
     private final Clock clock;
     private final Counter claims;
     private final Counter releases;
-
-    @PersistenceContext
-    private @Nullable EntityManager entityManager;
 
     OpenPool(Customers customers, CustomerService customerService, AssignmentHistory history, DataScope scope,
             PoolSettings settings, JdbcTemplate jdbc, Clock clock, MeterRegistry meters) {
@@ -111,8 +105,12 @@ public class OpenPool {
         if (!caller.client()) {
             lockClaimer(caller.id());
         }
-        Customer customer = Optional.ofNullable(em().find(Customer.class, id, LockModeType.PESSIMISTIC_WRITE))
-                .orElseThrow(() -> ApiProblem.notFound("customer", id));
+        // lock the row before reading it (in READ COMMITTED the read then sees the latest committed claim);
+        // JDBC, because Hibernate's MySQL dialect writes "FOR UPDATE OF", which MariaDB does not know
+        if (jdbc.queryForList("SELECT id FROM customers WHERE id = ? FOR UPDATE", String.class, id).isEmpty()) {
+            throw ApiProblem.notFound("customer", id);
+        }
+        Customer customer = customers.findById(id).orElseThrow(() -> ApiProblem.notFound("customer", id));
         if (!customer.inOpenPool()) {
             throw notInPool(customer, caller);
         }
@@ -189,12 +187,5 @@ public class OpenPool {
         jdbc.update("INSERT INTO pool_claimers (user_id) VALUES (?) ON DUPLICATE KEY UPDATE user_id = user_id",
                 userId);
         jdbc.queryForList("SELECT user_id FROM pool_claimers WHERE user_id = ? FOR UPDATE", String.class, userId);
-    }
-
-    private EntityManager em() {
-        if (entityManager == null) {
-            throw new IllegalStateException("No EntityManager injected");
-        }
-        return entityManager;
     }
 }

@@ -21,8 +21,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Returns untouched prospects to the open pool of their org unit, every {@code channelops.customer.pool.reclaim-interval}.
- * A customer is due when its status is {@code PROSPECT}, it is not in the pool already, and its last touch — the
+ * Returns untouched prospects to the open pool of their org unit, every
+ * {@code channelops.customer.pool.reclaim-interval}. A customer is due when its status is {@code PROSPECT}, it is not in the pool already, and its last touch — the
  * latest of {@code last_activity_at}, {@code last_order_at}, its last ownership change (assignment, claim, pool
  * return) and {@code created_at} — is older than {@code reclaim-after-days}. It then belongs to the reserved owner
  * {@value Customer#OPEN_POOL} at the same org path, gets a history row ({@link AssignmentKind#RETURNED_TO_POOL},
