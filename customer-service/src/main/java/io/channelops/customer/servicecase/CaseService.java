@@ -231,12 +231,15 @@ public class CaseService {
     }
 
     private static Specification<ServiceCase> breached(Breach kind, Instant now) {
+        // each branch is true or false, never SQL's unknown, so that "not breached" is the exact complement
         Specification<ServiceCase> firstResponse = (root, query, cb) -> cb.or(
                 cb.and(cb.isNull(root.get("firstRespondedAt")), cb.lessThan(root.get("firstResponseDueAt"), now)),
-                cb.greaterThan(root.get("firstRespondedAt"), root.<Instant>get("firstResponseDueAt")));
+                cb.and(cb.isNotNull(root.get("firstRespondedAt")),
+                        cb.greaterThan(root.get("firstRespondedAt"), root.<Instant>get("firstResponseDueAt"))));
         Specification<ServiceCase> resolution = (root, query, cb) -> cb.or(
                 cb.and(cb.isNull(root.get("resolvedAt")), cb.lessThan(root.get("resolutionDueAt"), now)),
-                cb.greaterThan(root.get("resolvedAt"), root.<Instant>get("resolutionDueAt")));
+                cb.and(cb.isNotNull(root.get("resolvedAt")),
+                        cb.greaterThan(root.get("resolvedAt"), root.<Instant>get("resolutionDueAt"))));
         return switch (kind) {
             case FIRST_RESPONSE -> firstResponse;
             case RESOLUTION -> resolution;

@@ -105,7 +105,7 @@ public class ServiceCase extends AggregateRoot<ServiceCase> {
     @Version
     private long version;
 
-    @OneToMany(cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
+    @OneToMany(cascade = {CascadeType.PERSIST, CascadeType.MERGE}, fetch = FetchType.LAZY)
     @JoinColumn(name = "case_id", nullable = false, updatable = false)
     private List<CaseHistoryEntry> history = new ArrayList<>();
 
