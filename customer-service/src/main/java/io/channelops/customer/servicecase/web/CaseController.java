@@ -115,7 +115,18 @@ class CaseController {
                     + "response came late), or whose resolution deadline passed unresolved (or the resolution came "
                     + "late). kind=FIRST_RESPONSE, RESOLUTION or ANY (default); closed cases only with "
                     + "includeClosed=true. Sort firstResponseDueAt (default), resolutionDueAt, openedAt, updatedAt.",
-            responses = @ApiResponse(responseCode = "200", description = "A page of breached cases"))
+            responses = @ApiResponse(responseCode = "200", description = "A page of breached cases",
+                    content = @Content(mediaType = "application/json", examples = @ExampleObject("""
+                            {"content": [{"id": "9d2f6b1e-4c8a-4e3f-b7a1-5c0d2e9f8a61",
+                              "customerId": "5f0c8a4e-1b7d-4c1e-9a53-0f6f1d2a9b10", "category": "COMPLAINT",
+                              "priority": "URGENT", "subject": "Line stopped: wrong spare part delivered",
+                              "description": "Customer's packaging line is down", "status": "OPEN",
+                              "openedBy": "u-rep-east1-a", "openedAt": "2026-10-05T01:00:00Z",
+                              "firstResponseDueAt": "2026-10-05T02:00:00Z", "resolutionDueAt": "2026-10-05T09:00:00Z",
+                              "firstResponseBreached": true, "resolutionBreached": false,
+                              "ownerId": "u-rep-east1-a", "orgPath": "/hq/east/team-1",
+                              "updatedAt": "2026-10-05T01:00:00Z", "version": 0}],
+                             "page": {"number": 0, "size": 20, "totalElements": 1, "totalPages": 1}}"""))))
     PageResponse<CaseResponse> breached(@RequestParam(defaultValue = "ANY") CaseService.Breach kind,
             @RequestParam(required = false) @Nullable CasePriority priority,
             @RequestParam(defaultValue = "false") boolean includeClosed,
