@@ -1,5 +1,6 @@
 package io.channelops.customer.customer;
 
+import io.channelops.events.customer.CustomerReassigned;
 import io.channelops.events.customer.CustomerRegistered;
 import io.channelops.platform.security.Ownership;
 import jakarta.persistence.Column;
@@ -23,6 +24,12 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 @Entity
 @Table(name = "customers")
 public class Customer extends AbstractAggregateRoot<Customer> {
+
+    /**
+     * The reserved owner id of customers in the open pool of an org unit: such a customer's {@code org_path} names
+     * the unit whose pool it is in.
+     */
+    public static final String OPEN_POOL = "pool";
 
     @Id
     private String id;
@@ -113,10 +120,21 @@ public class Customer extends AbstractAggregateRoot<Customer> {
         this.updatedAt = now;
     }
 
-    /** Hands the customer to a new owner (and the org unit they work in). */
-    void reassign(Ownership newOwnership, Instant now) {
+    /**
+     * Hands the customer to a new owner (and the org unit they work in), or to the open pool of an org unit (owner
+     * {@link #OPEN_POOL}); raises {@link CustomerReassigned}.
+     */
+    public void reassign(Ownership newOwnership, String reason, String reassignedBy, Instant now) {
+        Ownership from = this.ownership;
         this.ownership = newOwnership;
         this.updatedAt = now;
+        registerEvent(new CustomerReassigned(id, from.ownerId(), from.orgPath(), newOwnership.ownerId(),
+                newOwnership.orgPath(), OPEN_POOL.equals(newOwnership.ownerId()), reason, reassignedBy, now));
+    }
+
+    /** True while the customer waits in the open pool of its org unit. */
+    public boolean inOpenPool() {
+        return OPEN_POOL.equals(ownership.ownerId());
     }
 
     public String id() {

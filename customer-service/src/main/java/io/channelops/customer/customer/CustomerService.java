@@ -99,7 +99,7 @@ public class CustomerService {
         Ownership to = scope.reassignTo(assignment.ownerId());
         Ownership from = customer.ownership();
         Instant now = Instant.now(clock);
-        customer.reassign(to, now);
+        customer.reassign(to, assignment.reason().strip(), scope.caller().id(), now);
         assignments.save(new CustomerAssignment(id, from, to, assignment.reason().strip(), scope.caller().id(),
                 now));
         return customers.saveAndFlush(customer);

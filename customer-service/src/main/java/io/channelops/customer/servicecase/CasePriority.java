@@ -1,0 +1,6 @@
+package io.channelops.customer.servicecase;
+
+/** How urgent a case is; decides its SLA deadlines. */
+public enum CasePriority {
+    LOW, NORMAL, HIGH, URGENT
+}
