@@ -301,6 +301,11 @@ public class Opportunity extends AggregateRoot<Opportunity> {
         updatedAt = now;
     }
 
+    /** The events raised and not yet published (Spring Data publishes them on save). */
+    List<Object> pendingEvents() {
+        return List.copyOf(domainEvents());
+    }
+
     /** The win probability in percent that applies now: the rep's own estimate, else the stage's default. */
     public int probability(PipelineStage currentStage) {
         if (!currentStage.code().equals(stageCode)) {
