@@ -200,7 +200,8 @@ class OpportunityLifecycleIT {
         action(won, "stage", "{\"stage\":\"PROPOSAL\"}").andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("ILLEGAL_STATE_TRANSITION"));
         mvc.perform(patch("/api/v1/opportunities/" + won).with(REP_EAST_1.asCaller()).header("If-Match", "\"1\"")
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"amount\":{\"amount\":99,\"currency\":\"CNY\"}}"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"amount\":{\"amount\":99,\"currency\":\"CNY\"}}"))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("ILLEGAL_STATE_TRANSITION"));
 
         mvc.perform(get("/api/v1/opportunities/" + lost).with(REP_EAST_1.asCaller()))

@@ -68,7 +68,7 @@ class ForecastController {
             + "the override, every value stays in the history.")
     RepForecastResponse setOverride(@PathVariable String repId,
             @Parameter(description = PERIOD, example = "2026-Q4") @PathVariable String period,
-            @Valid @RequestBody OverrideRequest request) {
+            @Valid @RequestBody ForecastOverrideRequest request) {
         return RepForecastResponse.of(forecasts.override(repId, ForecastPeriod.parse(period), request.toMoney(),
                 request.note()));
     }

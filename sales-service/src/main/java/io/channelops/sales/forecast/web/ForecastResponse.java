@@ -20,21 +20,23 @@ import org.jspecify.annotations.Nullable;
                                 "setAt": "2026-10-05T02:00:00Z"}}],
          "totals": [{"currency": "CNY", "openCount": 3, "openAmount": 450000.00, "weightedAmount": 187500.00,
                      "wonCount": 1, "wonAmount": 120000.00}]}""")
-public record ForecastResponse(String period, LocalDate from, LocalDate to, String groupBy, List<Row> rows,
-        List<FiguresResponse> totals) {
+public record ForecastResponse(String period, LocalDate from, LocalDate to, String groupBy, List<ForecastRow> rows,
+        List<ForecastFiguresResponse> totals) {
 
     /** One rep, team or region in one currency. */
-    public record Row(String key, String currency, long openCount, BigDecimal openAmount, BigDecimal weightedAmount,
-            long wonCount, BigDecimal wonAmount, @Nullable OverrideResponse override) {
+    public record ForecastRow(String key, String currency, long openCount, BigDecimal openAmount,
+            BigDecimal weightedAmount, long wonCount, BigDecimal wonAmount,
+            @Nullable ForecastOverrideResponse override) {
     }
 
     static ForecastResponse of(ForecastService.Forecast forecast) {
         return new ForecastResponse(forecast.period().code(), forecast.period().from(), forecast.period().to(),
                 forecast.groupBy().name().toLowerCase(java.util.Locale.ROOT),
-                forecast.rows().stream().map(row -> new Row(row.key(), row.figures().currency(),
+                forecast.rows().stream().map(row -> new ForecastRow(row.key(), row.figures().currency(),
                         row.figures().openCount(), row.figures().openAmount(), row.figures().weightedAmount(),
-                        row.figures().wonCount(), row.figures().wonAmount(), OverrideResponse.of(row.override())))
+                        row.figures().wonCount(), row.figures().wonAmount(),
+                        ForecastOverrideResponse.of(row.override())))
                         .toList(),
-                forecast.totals().stream().map(FiguresResponse::of).toList());
+                forecast.totals().stream().map(ForecastFiguresResponse::of).toList());
     }
 }

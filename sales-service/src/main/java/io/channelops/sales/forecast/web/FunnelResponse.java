@@ -26,26 +26,26 @@ import org.jspecify.annotations.Nullable;
            "amounts": [{"currency": "CNY", "count": 2, "amount": 240000.00, "weightedAmount": 240000.00}],
            "reached": 2}]}""")
 public record FunnelResponse(LocalDate from, LocalDate to, long opportunities, long won, long lost,
-        @Nullable BigDecimal winRate, List<Stage> stages) {
+        @Nullable BigDecimal winRate, List<FunnelStage> stages) {
 
     /** One stage of the funnel. */
-    public record Stage(String stage, String name, StageKind kind, long count, List<Amount> amounts, long reached,
-            @Nullable BigDecimal conversionToNext) {
+    public record FunnelStage(String stage, String name, StageKind kind, long count, List<CurrencyTotal> amounts,
+            long reached, @Nullable BigDecimal conversionToNext) {
     }
 
     /** Σ in one currency. */
-    public record Amount(String currency, long count, BigDecimal amount, @Nullable BigDecimal weightedAmount) {
+    public record CurrencyTotal(String currency, long count, BigDecimal amount, @Nullable BigDecimal weightedAmount) {
     }
 
     static FunnelResponse of(PipelineReportService.Funnel funnel) {
         return new FunnelResponse(funnel.range().from(), funnel.range().to(), funnel.opportunities(), funnel.won(),
                 funnel.lost(), funnel.winRate(), funnel.stages().stream()
-                .map(s -> new Stage(s.stage(), s.name(), s.kind(), s.count(), amounts(s.amounts()), s.reached(),
+                .map(s -> new FunnelStage(s.stage(), s.name(), s.kind(), s.count(), amounts(s.amounts()), s.reached(),
                         s.conversionToNext()))
                 .toList());
     }
 
-    static List<Amount> amounts(List<PipelineReportService.Amounts> amounts) {
-        return amounts.stream().map(a -> new Amount(a.currency(), a.count(), a.amount(), a.weighted())).toList();
+    static List<CurrencyTotal> amounts(List<PipelineReportService.Amounts> amounts) {
+        return amounts.stream().map(a -> new CurrencyTotal(a.currency(), a.count(), a.amount(), a.weighted())).toList();
     }
 }

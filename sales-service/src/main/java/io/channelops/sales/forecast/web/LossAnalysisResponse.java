@@ -20,12 +20,12 @@ import org.jspecify.annotations.Nullable;
                        "amounts": [{"currency": "CNY", "count": 1, "amount": 80000.00}]}],
          "byCompetitor": [{"key": "Grundfos", "count": 2, "share": 50.0,
                            "amounts": [{"currency": "CNY", "count": 2, "amount": 250000.00}]}]}""")
-public record LossAnalysisResponse(LocalDate from, LocalDate to, long lost, List<FunnelResponse.Amount> amounts,
-        List<Group> byReason, List<Group> byCompetitor) {
+public record LossAnalysisResponse(LocalDate from, LocalDate to, long lost,
+        List<FunnelResponse.CurrencyTotal> amounts, List<LossGroup> byReason, List<LossGroup> byCompetitor) {
 
     /** The deals lost for one reason or to one competitor. */
-    public record Group(String key, @Nullable String name, long count, @Nullable BigDecimal share,
-            List<FunnelResponse.Amount> amounts) {
+    public record LossGroup(String key, @Nullable String name, long count, @Nullable BigDecimal share,
+            List<FunnelResponse.CurrencyTotal> amounts) {
     }
 
     static LossAnalysisResponse of(PipelineReportService.LossAnalysis analysis) {
@@ -34,8 +34,8 @@ public record LossAnalysisResponse(LocalDate from, LocalDate to, long lost, List
                 groups(analysis.byCompetitor()));
     }
 
-    private static List<Group> groups(List<PipelineReportService.LossGroup> groups) {
-        return groups.stream().map(g -> new Group(g.key(), g.name(), g.count(), g.share(),
+    private static List<LossGroup> groups(List<PipelineReportService.LossGroup> groups) {
+        return groups.stream().map(g -> new LossGroup(g.key(), g.name(), g.count(), g.share(),
                 FunnelResponse.amounts(g.amounts()))).toList();
     }
 }

@@ -20,12 +20,13 @@ import org.jspecify.annotations.Nullable;
                       "note": "Suzhou order comes in", "setBy": "u-manager-east1",
                       "setAt": "2026-10-05T02:00:00Z"}]}""")
 public record RepForecastResponse(String repId, String period, LocalDate from, LocalDate to,
-        List<FiguresResponse> computed, @Nullable OverrideResponse override, List<OverrideResponse> history) {
+        List<ForecastFiguresResponse> computed, @Nullable ForecastOverrideResponse override,
+        List<ForecastOverrideResponse> history) {
 
     static RepForecastResponse of(ForecastService.RepForecast forecast) {
         return new RepForecastResponse(forecast.repId(), forecast.period().code(), forecast.period().from(),
-                forecast.period().to(), forecast.computed().stream().map(FiguresResponse::of).toList(),
-                OverrideResponse.of(forecast.override()),
-                forecast.history().stream().map(OverrideResponse::of).toList());
+                forecast.period().to(), forecast.computed().stream().map(ForecastFiguresResponse::of).toList(),
+                ForecastOverrideResponse.of(forecast.override()),
+                forecast.history().stream().map(ForecastOverrideResponse::of).toList());
     }
 }

@@ -23,9 +23,9 @@ import org.jspecify.annotations.Nullable;
 public record OpportunityChangeRequest(
         @Nullable @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*") String name,
         @Nullable @Pattern(regexp = OpportunityRequest.ID) String customerId,
-        @Nullable @Valid MoneyRequest amount,
+        @Nullable @Valid AmountRequest amount,
         @Nullable LocalDate expectedCloseDate,
-        @Nullable @Size(max = 100) List<@NotNull @Valid ProductLineRequest> products,
+        @Nullable @Size(max = 100) List<@NotNull @Valid OpportunityProductRequest> products,
         @Nullable @Size(max = 200) String competitor,
         @Nullable @Min(0) @Max(100) Integer probability,
         @Nullable Boolean useStageProbability) {
@@ -33,7 +33,7 @@ public record OpportunityChangeRequest(
     OpportunityService.Change toChange() {
         return new OpportunityService.Change(name, customerId, amount == null ? null : amount.toMoney(),
                 expectedCloseDate,
-                products == null ? null : products.stream().map(ProductLineRequest::toLine).toList(), competitor,
+                products == null ? null : products.stream().map(OpportunityProductRequest::toLine).toList(), competitor,
                 probability, Boolean.TRUE.equals(useStageProbability));
     }
 }

@@ -154,7 +154,7 @@ class OpportunityController {
     ResponseEntity<OpportunityResponse> assign(@PathVariable String id,
             @Parameter(description = IF_MATCH_OPTIONAL, example = "\"3\"")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-            @Valid @RequestBody AssignRequest request) {
+            @Valid @RequestBody OpportunityAssignRequest request) {
         return withETag(opportunities.assign(id, ifMatch, request.ownerId()));
     }
 
@@ -171,23 +171,23 @@ class OpportunityController {
     @Operation(summary = "Log an activity on an opportunity", description = "A call, e-mail, meeting, visit or "
             + "note. Its time becomes the opportunity's lastActivityAt, which keeps an open deal off the stalled "
             + "list. Does not change the opportunity's ETag. Send an Idempotency-Key to make retries safe.")
-    ResponseEntity<ActivityResponse> logActivity(@PathVariable String id,
+    ResponseEntity<OpportunityActivityResponse> logActivity(@PathVariable String id,
             @Parameter(description = "Makes a retried post return the first result", example = "3f6c2a10-act-1")
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
-            @Valid @RequestBody ActivityRequest request) {
+            @Valid @RequestBody OpportunityActivityRequest request) {
         var activity = opportunities.logActivity(id, request.kind() == null ? ActivityKind.NOTE : request.kind(),
                 request.text());
-        return ResponseEntity.status(HttpStatus.CREATED).body(ActivityResponse.of(activity));
+        return ResponseEntity.status(HttpStatus.CREATED).body(OpportunityActivityResponse.of(activity));
     }
 
     @GetMapping("/{id}/activities")
     @PreAuthorize("hasAuthority('opportunities:read')")
     @Operation(summary = "List an opportunity's activities", description = "The latest first.")
-    PageResponse<ActivityResponse> activities(@PathVariable String id,
+    PageResponse<OpportunityActivityResponse> activities(@PathVariable String id,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Pageable pageable = Paging.pageable(page, size, "", Sort.by("occurredAt").descending().and(Sort.by("id")),
                 Set.of());
-        return PageResponse.of(opportunities.activities(id, pageable), ActivityResponse::of);
+        return PageResponse.of(opportunities.activities(id, pageable), OpportunityActivityResponse::of);
     }
 
     @GetMapping

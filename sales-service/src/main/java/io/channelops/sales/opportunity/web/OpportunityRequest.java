@@ -25,9 +25,9 @@ import org.jspecify.annotations.Nullable;
 public record OpportunityRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull @Pattern(regexp = OpportunityRequest.ID) String customerId,
-        @NotNull @Valid MoneyRequest amount,
+        @NotNull @Valid AmountRequest amount,
         @NotNull LocalDate expectedCloseDate,
-        @Nullable @Size(max = 100) List<@NotNull @Valid ProductLineRequest> products,
+        @Nullable @Size(max = 100) List<@NotNull @Valid OpportunityProductRequest> products,
         @Nullable @Size(max = 200) String competitor,
         @Nullable @Pattern(regexp = "[A-Za-z][A-Za-z0-9_]{0,31}") String stage,
         @Nullable @Min(0) @Max(100) Integer probability,
@@ -38,7 +38,7 @@ public record OpportunityRequest(
 
     OpportunityService.NewOpportunity toNewOpportunity() {
         return new OpportunityService.NewOpportunity(name, customerId, amount.toMoney(), expectedCloseDate,
-                products == null ? List.of() : products.stream().map(ProductLineRequest::toLine).toList(),
+                products == null ? List.of() : products.stream().map(OpportunityProductRequest::toLine).toList(),
                 competitor, stage, probability, sourceLeadId);
     }
 }

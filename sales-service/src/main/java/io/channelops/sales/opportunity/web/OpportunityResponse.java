@@ -27,15 +27,15 @@ import org.jspecify.annotations.Nullable;
          "ownerId": "u-rep-east1-a", "orgPath": "/hq/east/team-1", "createdBy": "u-rep-east1-a",
          "createdAt": "2026-09-01T08:00:00Z", "updatedAt": "2026-09-01T08:00:00Z", "version": 0}""")
 public record OpportunityResponse(String id, String name, String customerId, Money amount,
-        LocalDate expectedCloseDate, List<ProductLineResponse> products, @Nullable String competitor, String stage,
-        String stageName, int probability, boolean probabilityOverridden, OpportunityStatus status,
+        LocalDate expectedCloseDate, List<OpportunityProductResponse> products, @Nullable String competitor,
+        String stage, String stageName, int probability, boolean probabilityOverridden, OpportunityStatus status,
         @Nullable String lossReason, @Nullable String closeNote, @Nullable Instant closedAt,
         @Nullable LocalDate closedOn, @Nullable String sourceLeadId, Instant stageEnteredAt,
         Instant lastMovementAt, @Nullable Instant lastActivityAt, String ownerId, String orgPath, String createdBy,
         Instant createdAt, Instant updatedAt, long version) {
 
     /** A product line; {@code amount} only when the rep estimated it. */
-    public record ProductLineResponse(String productId, long quantity, @Nullable Money amount) {
+    public record OpportunityProductResponse(String productId, long quantity, @Nullable Money amount) {
     }
 
     static OpportunityResponse of(Opportunity opportunity, Map<String, PipelineStage> stages) {
@@ -56,8 +56,8 @@ public record OpportunityResponse(String id, String name, String customerId, Mon
                 opportunity.createdAt(), opportunity.updatedAt(), opportunity.version());
     }
 
-    private static ProductLineResponse line(OpportunityProduct line, String currency) {
-        return new ProductLineResponse(line.productId(), line.quantity(),
+    private static OpportunityProductResponse line(OpportunityProduct line, String currency) {
+        return new OpportunityProductResponse(line.productId(), line.quantity(),
                 line.amount() == null ? null : new Money(line.amount(), currency));
     }
 }

@@ -16,17 +16,17 @@ import org.jspecify.annotations.Nullable;
            "changedBy": "u-rep-east1-a"},
           {"fromStage": "PROSPECTING", "toStage": "PROPOSAL", "probability": 50, "changedAt": "2026-09-15T10:00:00Z",
            "changedBy": "u-rep-east1-a", "daysInPreviousStage": 14, "note": "Proposal sent"}]}""")
-public record StageHistoryResponse(String opportunityId, List<Entry> changes) {
+public record StageHistoryResponse(String opportunityId, List<StageHistoryEntry> changes) {
 
     /** One stage entered. */
-    public record Entry(@Nullable String fromStage, String toStage, int probability, Instant changedAt,
+    public record StageHistoryEntry(@Nullable String fromStage, String toStage, int probability, Instant changedAt,
             String changedBy, @Nullable Long daysInPreviousStage, @Nullable String note) {
     }
 
     static StageHistoryResponse of(String opportunityId, List<StageChange> changes) {
         return new StageHistoryResponse(opportunityId, changes.stream()
-                .map(c -> new Entry(c.fromStage(), c.toStage(), c.probability(), c.changedAt(), c.changedBy(),
-                        c.daysInFromStage(), c.note()))
+                .map(c -> new StageHistoryEntry(c.fromStage(), c.toStage(), c.probability(), c.changedAt(),
+                        c.changedBy(), c.daysInFromStage(), c.note()))
                 .toList());
     }
 }

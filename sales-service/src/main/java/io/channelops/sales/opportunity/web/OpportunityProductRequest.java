@@ -14,10 +14,10 @@ import org.jspecify.annotations.Nullable;
 @Schema(example = """
         {"productId": "0b7c3f0e-6a57-4d0e-9a55-3f2f1c9b8e21", "quantity": 40,
          "amount": {"amount": 51220.00, "currency": "CNY"}}""")
-public record ProductLineRequest(
+public record OpportunityProductRequest(
         @NotBlank @Size(max = 36) String productId,
         @NotNull @Min(1) @Max(1_000_000_000) Long quantity,
-        @Nullable @Valid MoneyRequest amount) {
+        @Nullable @Valid AmountRequest amount) {
 
     OpportunityService.ProductLine toLine() {
         return new OpportunityService.ProductLine(productId, quantity, amount == null ? null : amount.toMoney());

@@ -9,5 +9,5 @@ import org.jspecify.annotations.Nullable;
 /** Logs work on an opportunity; {@code kind} defaults to {@code NOTE}. */
 @Schema(example = """
         {"kind": "CALL", "text": "Called the purchasing manager, decision expected next week"}""")
-public record ActivityRequest(@Nullable ActivityKind kind, @NotBlank @Size(max = 4000) String text) {
+public record OpportunityActivityRequest(@Nullable ActivityKind kind, @NotBlank @Size(max = 4000) String text) {
 }

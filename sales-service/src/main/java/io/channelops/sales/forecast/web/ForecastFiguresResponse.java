@@ -11,11 +11,11 @@ import java.math.BigDecimal;
 @Schema(example = """
         {"currency": "CNY", "openCount": 3, "openAmount": 450000.00, "weightedAmount": 187500.00, "wonCount": 1,
          "wonAmount": 120000.00}""")
-public record FiguresResponse(String currency, long openCount, BigDecimal openAmount, BigDecimal weightedAmount,
+public record ForecastFiguresResponse(String currency, long openCount, BigDecimal openAmount, BigDecimal weightedAmount,
         long wonCount, BigDecimal wonAmount) {
 
-    static FiguresResponse of(Figures figures) {
-        return new FiguresResponse(figures.currency(), figures.openCount(), figures.openAmount(),
+    static ForecastFiguresResponse of(Figures figures) {
+        return new ForecastFiguresResponse(figures.currency(), figures.openCount(), figures.openAmount(),
                 figures.weightedAmount(), figures.wonCount(), figures.wonAmount());
     }
 }

@@ -7,5 +7,5 @@ import jakarta.validation.constraints.Size;
 /** Hands an opportunity to another user: an active user within the caller's org subtree. */
 @Schema(example = """
         {"ownerId": "u-rep-east1-b"}""")
-public record AssignRequest(@NotBlank @Size(max = 64) String ownerId) {
+public record OpportunityAssignRequest(@NotBlank @Size(max = 64) String ownerId) {
 }

@@ -14,11 +14,12 @@ import org.jspecify.annotations.Nullable;
         {"action": "SET", "amount": {"amount": 200000.00, "currency": "CNY"},
          "note": "Two deals slip to Q1, the Suzhou order comes in", "setBy": "u-manager-east1",
          "setAt": "2026-10-05T02:00:00Z"}""")
-public record OverrideResponse(String action, @Nullable Money amount, @Nullable String note, String setBy,
+public record ForecastOverrideResponse(String action, @Nullable Money amount, @Nullable String note, String setBy,
         Instant setAt) {
 
-    static @Nullable OverrideResponse of(@Nullable ForecastOverride override) {
-        return override == null ? null : new OverrideResponse(override.action(), override.amount(), override.note(),
+    static @Nullable ForecastOverrideResponse of(@Nullable ForecastOverride override) {
+        return override == null ? null : new ForecastOverrideResponse(override.action(), override.amount(),
+                override.note(),
                 override.setBy(), override.setAt());
     }
 }
