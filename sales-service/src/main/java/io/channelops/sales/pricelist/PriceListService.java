@@ -187,7 +187,21 @@ public class PriceListService {
     @Transactional
     public PriceList activate(String id, @Nullable String ifMatch) {
         String by = caller();
-        PriceList list = lock(id, ifMatch);
+        // locks first (the list, its scope, the scope's active lists), reads after: the reads see what the locks hold
+        List<String> scopeKeys = jdbc.queryForList("SELECT scope_key FROM price_lists WHERE id = ? FOR UPDATE",
+                String.class, id);
+        if (scopeKeys.isEmpty()) {
+            throw ApiProblem.notFound("price list", id);
+        }
+        String scopeKey = scopeKeys.getFirst();
+        lockScope(scopeKey);
+        List<String> sameScope = jdbc.queryForList("""
+                SELECT id FROM price_lists WHERE scope_key = ? AND status = 'ACTIVE' AND id <> ?
+                ORDER BY valid_from, id FOR UPDATE""", String.class, scopeKey, id);
+        PriceList list = find(id);
+        if (ifMatch != null) {
+            ETags.requireMatch(ifMatch, list.version(), "price list", id);
+        }
         list.checkActivation(by);
         LocalDate today = today();
         Instant now = now();
@@ -195,10 +209,9 @@ public class PriceListService {
             throw ApiProblem.unprocessable("PRICE_LIST_PERIOD_OVER", "Price list " + id + " ended on "
                     + list.validTo() + "; a list whose period is over cannot be activated", id, list.validTo());
         }
-        String scopeKey = list.scope().key();
-        lockScope(scopeKey);
         List<String> superseded = new ArrayList<>();
-        for (PriceList old : priceLists.activeOfScope(scopeKey, id)) {
+        for (String oldId : sameScope) {
+            PriceList old = find(oldId);
             if (old.expireIfOver(today, now) || !old.overlaps(list.validFrom(), list.validTo())) {
                 continue;
             }
@@ -242,8 +255,10 @@ public class PriceListService {
         return LocalDate.now(clock.withZone(settings.timeZone()));
     }
 
+    /** Locks the list's row for the rest of the transaction, then reads it. */
     private PriceList lock(String id, @Nullable String ifMatch) {
-        PriceList list = priceLists.lockById(id).orElseThrow(() -> ApiProblem.notFound("price list", id));
+        jdbc.queryForList("SELECT id FROM price_lists WHERE id = ? FOR UPDATE", String.class, id);
+        PriceList list = find(id);
         if (ifMatch != null) {
             ETags.requireMatch(ifMatch, list.version(), "price list", id);
         }
