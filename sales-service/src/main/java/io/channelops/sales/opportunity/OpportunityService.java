@@ -1,12 +1,12 @@
 package io.channelops.sales.opportunity;
 
-import io.channelops.events.sales.LeadConverted;
 import io.channelops.platform.security.CurrentUser;
 import io.channelops.platform.security.DataScope;
 import io.channelops.platform.security.Ownership;
 import io.channelops.platform.security.ScopeLevel;
 import io.channelops.platform.web.ApiProblem;
 import io.channelops.platform.web.ETags;
+import io.channelops.sales.lead.LeadConversionOpportunity;
 import io.channelops.sales.money.Money;
 import io.channelops.sales.product.Product;
 import io.channelops.sales.product.ProductService;
@@ -124,17 +124,20 @@ public class OpportunityService {
      * @return whether an opportunity was opened
      */
     @Transactional
-    public boolean openFromLead(LeadConverted event) {
-        if (opportunities.existsById(event.opportunityId())) {
+    public boolean openFromLead(LeadConversionOpportunity conversion) {
+        if (opportunities.existsById(conversion.opportunityId())) {
             return false;
         }
         Instant now = now();
-        Opportunity.Details details = new Opportunity.Details("From lead " + event.leadId(), event.customerId(),
-                new Money(BigDecimal.ZERO, properties.defaultCurrency()),
-                LocalDate.ofInstant(event.convertedAt(), properties.timeZone()).plusDays(properties.defaultCloseDays()),
-                List.of(), null, null, event.leadId());
-        Opportunity.Opened opened = Opportunity.open(event.opportunityId(), details, config.firstOpenStage(),
-                new Ownership(event.ownerId(), event.orgPath()), event.convertedBy(), now);
+        Money amount = conversion.amount() != null ? conversion.amount()
+                : new Money(BigDecimal.ZERO, properties.defaultCurrency());
+        LocalDate expectedClose = conversion.expectedCloseDate() != null ? conversion.expectedCloseDate()
+                : LocalDate.ofInstant(conversion.convertedAt(), properties.timeZone())
+                        .plusDays(properties.defaultCloseDays());
+        Opportunity.Details details = new Opportunity.Details(conversion.name(), conversion.customerId(), amount,
+                expectedClose, List.of(), null, null, conversion.leadId());
+        Opportunity.Opened opened = Opportunity.open(conversion.opportunityId(), details, config.firstOpenStage(),
+                new Ownership(conversion.ownerId(), conversion.orgPath()), conversion.convertedBy(), now);
         store(opened);
         return true;
     }
@@ -326,7 +329,7 @@ public class OpportunityService {
                     throw ex;
                 }
                 throw ApiProblem.unprocessable("UNKNOWN_PRODUCT", "Line " + (i + 1) + ": no product " + productId
-                        + " in the catalog", "products[" + i + "].productId", productId);
+                        + " in the catalog", productId, "products[" + i + "].productId");
             }
             if (!product.isActive()) {
                 throw ApiProblem.unprocessable("PRODUCT_DISCONTINUED", "Product " + product.id() + " ("

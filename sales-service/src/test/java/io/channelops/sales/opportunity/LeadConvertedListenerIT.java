@@ -6,8 +6,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.channelops.events.sales.LeadConverted;
 import io.channelops.platform.test.Callers;
+import io.channelops.sales.lead.LeadConversionOpportunity;
+import io.channelops.sales.money.Money;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -19,8 +22,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The leads feature converts a lead and raises {@link LeadConverted} in-process inside its transaction; here the
- * test raises it the same way, inside a transaction, and checks the opportunity it opens.
+ * The leads feature converts a lead and raises {@link LeadConversionOpportunity} in-process inside its transaction;
+ * here the test raises it the same way, inside a transaction, and checks the opportunity it opens.
  */
 @PipelineIntegrationTest
 class LeadConvertedListenerIT {
@@ -45,12 +48,13 @@ class LeadConvertedListenerIT {
         clock.reset();
     }
 
-    private LeadConverted conversion(String opportunityId, String leadId, Instant at) {
-        return new LeadConverted(leadId, "cust-" + leadId, "contact-" + leadId, opportunityId, "u-manager-east1",
-                at, REP_EAST_1.id(), REP_EAST_1.orgPath());
+    /** A conversion that gave no amount and no expected close date: the pipeline's defaults apply. */
+    private LeadConversionOpportunity conversion(String opportunityId, String leadId, Instant at) {
+        return new LeadConversionOpportunity(opportunityId, leadId, "cust-" + leadId, "contact-" + leadId,
+                "From lead " + leadId, null, null, REP_EAST_1.id(), REP_EAST_1.orgPath(), "u-manager-east1", at);
     }
 
-    private void convertInATransaction(LeadConverted event) {
+    private void convertInATransaction(LeadConversionOpportunity event) {
         transactions.executeWithoutResult(tx -> events.publishEvent(event));
     }
 
@@ -95,9 +99,26 @@ class LeadConvertedListenerIT {
     }
 
     @Test
+    void takesNameAmountAndExpectedCloseFromTheConversionWhenGiven() throws Exception {
+        String opportunityId = UUID.randomUUID().toString();
+        String leadId = "lead-" + UUID.randomUUID().toString().substring(0, 8);
+        convertInATransaction(new LeadConversionOpportunity(opportunityId, leadId, "cust-" + leadId,
+                "contact-" + leadId, "Acme — 40 tea machines", new Money(new BigDecimal("48000.00"), "CNY"),
+                LocalDate.parse("2031-03-31"), REP_EAST_1.id(), REP_EAST_1.orgPath(), "u-manager-east1",
+                Instant.now()));
+
+        mvc.perform(get("/api/v1/opportunities/" + opportunityId).with(REP_EAST_1.asCaller()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("Acme — 40 tea machines"))
+                .andExpect(jsonPath("$.amount.amount").value(48000.00))
+                .andExpect(jsonPath("$.amount.currency").value("CNY"))
+                .andExpect(jsonPath("$.expectedCloseDate").value("2031-03-31"));
+    }
+
+    @Test
     void theSameConversionTwiceOpensOneOpportunity() {
         String opportunityId = UUID.randomUUID().toString();
-        LeadConverted event = conversion(opportunityId, "lead-" + UUID.randomUUID().toString().substring(0, 8),
+        LeadConversionOpportunity event = conversion(opportunityId, "lead-" + UUID.randomUUID().toString().substring(0, 8),
                 Instant.now());
         convertInATransaction(event);
         convertInATransaction(event);
@@ -111,7 +132,7 @@ class LeadConvertedListenerIT {
     @Test
     void aConversionThatRollsBackLeavesNoOpportunity() {
         String opportunityId = UUID.randomUUID().toString();
-        LeadConverted event = conversion(opportunityId, "lead-" + UUID.randomUUID().toString().substring(0, 8),
+        LeadConversionOpportunity event = conversion(opportunityId, "lead-" + UUID.randomUUID().toString().substring(0, 8),
                 Instant.now());
         transactions.executeWithoutResult(tx -> {
             events.publishEvent(event);
