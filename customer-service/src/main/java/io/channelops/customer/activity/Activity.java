@@ -149,6 +149,11 @@ public class Activity extends AggregateRoot<Activity> {
         return activity;
     }
 
+    /** The events raised and not yet published (they are published when it is saved). */
+    java.util.List<Object> raisedEvents() {
+        return java.util.List.copyOf(domainEvents());
+    }
+
     /** Whether {@code userId} may still correct it at {@code now}: the author, on the day it was logged. */
     boolean correctableBy(String userId, Instant now, ZoneId zone) {
         return loggedBy.equals(userId) && isSameDay(now, zone);

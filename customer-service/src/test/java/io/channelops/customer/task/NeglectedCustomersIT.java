@@ -88,7 +88,7 @@ class NeglectedCustomersIT {
         jdbc.update("UPDATE customers SET status = 'LOST' WHERE id = ?", lost);
 
         mvc.perform(get("/api/v1/tasks/neglected-customers").with(rep.asCaller())).andExpect(status().isOk())
-                .andExpect(jsonPath("$.content[*].customerId").value(contains(minor91, normal31, keyWithClosedTask,
+                .andExpect(jsonPath("$.content[*].id").value(contains(minor91, normal31, keyWithClosedTask,
                         key8)))
                 .andExpect(jsonPath("$.page.totalElements").value(4))
                 .andExpect(jsonPath("$.content[0].level").value("MINOR"))
@@ -101,17 +101,17 @@ class NeglectedCustomersIT {
                 .andExpect(jsonPath("$.content[3].daysWithoutFollowUp").value(8));
 
         mvc.perform(get("/api/v1/tasks/neglected-customers").param("level", "KEY").with(rep.asCaller()))
-                .andExpect(jsonPath("$.content[*].customerId").value(contains(keyWithClosedTask, key8)));
+                .andExpect(jsonPath("$.content[*].id").value(contains(keyWithClosedTask, key8)));
         mvc.perform(get("/api/v1/tasks/neglected-customers").param("size", "1").param("page", "1")
                         .with(rep.asCaller()))
-                .andExpect(jsonPath("$.content[*].customerId").value(contains(normal31)))
+                .andExpect(jsonPath("$.content[*].id").value(contains(normal31)))
                 .andExpect(jsonPath("$.page.totalPages").value(4));
 
         // a new activity (as the core of the archive records it) or an open task takes a customer off the list
         EngagementFixtures.touch(jdbc, key8, "KEY", Instant.now());
         openTask(minor91);
         mvc.perform(get("/api/v1/tasks/neglected-customers").with(rep.asCaller()))
-                .andExpect(jsonPath("$.content[*].customerId").value(contains(normal31, keyWithClosedTask)));
+                .andExpect(jsonPath("$.content[*].id").value(contains(normal31, keyWithClosedTask)));
     }
 
     @Test
@@ -121,17 +121,17 @@ class NeglectedCustomersIT {
         EngagementFixtures.touch(jdbc, othersNeglected, "KEY", daysAgo(30));
 
         mvc.perform(get("/api/v1/tasks/neglected-customers").with(rep.asCaller()))
-                .andExpect(jsonPath("$.content[*].customerId").value(contains(neglected)));
+                .andExpect(jsonPath("$.content[*].id").value(contains(neglected)));
         Caller manager = EngagementFixtures.freshManager(team);
         mvc.perform(get("/api/v1/tasks/neglected-customers").with(manager.asCaller()))
-                .andExpect(jsonPath("$.content[*].customerId").value(contains(neglected)));
+                .andExpect(jsonPath("$.content[*].id").value(contains(neglected)));
         mvc.perform(get("/api/v1/tasks/neglected-customers").param("ownerId", REP_EAST_1.id())
                         .with(manager.asCaller()))
                 .andExpect(jsonPath("$.page.totalElements").value(0));
         mvc.perform(get("/api/v1/tasks/neglected-customers").param("ownerId", REP_EAST_1.id()).param("size", "200")
                         .with(MANAGER_EAST.asCaller()))
-                .andExpect(jsonPath("$.content[*].customerId").value(hasItem(othersNeglected)))
-                .andExpect(jsonPath("$.content[*].customerId").value(not(hasItem(neglected))));
+                .andExpect(jsonPath("$.content[*].id").value(hasItem(othersNeglected)))
+                .andExpect(jsonPath("$.content[*].id").value(not(hasItem(neglected))));
         mvc.perform(get("/api/v1/tasks/neglected-customers").param("level", "VIP").with(rep.asCaller()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_PARAMETER"));
     }

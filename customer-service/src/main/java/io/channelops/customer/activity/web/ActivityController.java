@@ -78,7 +78,7 @@ class ActivityController {
             mediaType = "application/problem+json", examples = @ExampleObject(name = "notFound", value = NOT_FOUND)))
     @ApiResponse(responseCode = "422", description = "Breaks a rule of activities", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "future", value = """
-                    {"type": "https://channelops.io/problems/occurred-at-in-future", "title": "Unprocessable Content",
+                    {"type": "https://channelops.io/problems/occurred-at-in-future", "title": "Activity in the future",
                      "status": 422, "code": "OCCURRED_AT_IN_FUTURE",
                      "detail": "occurredAt 2026-03-09T06:30:00Z lies in the future; log an activity once it took place",
                      "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"}""")))
@@ -133,8 +133,8 @@ class ActivityController {
     @ApiResponse(responseCode = "200", description = "The corrected activity with its new ETag")
     @ApiResponse(responseCode = "409", description = "Logged on an earlier day", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "locked", value = """
-                    {"type": "https://channelops.io/problems/activity-locked", "title": "Conflict", "status": 409,
-                     "code": "ACTIVITY_LOCKED",
+                    {"type": "https://channelops.io/problems/activity-locked", "title": "Activity can no longer be corrected",
+                     "status": 409, "code": "ACTIVITY_LOCKED",
                      "detail": "Activity 3d0c9a51-7f6e-4b2a-8c1d-5e4f3a2b1c0d was logged on an earlier day and can no longer be corrected; log a note instead",
                      "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"}""")))
     ResponseEntity<ActivityResponse> correct(@PathVariable String id,

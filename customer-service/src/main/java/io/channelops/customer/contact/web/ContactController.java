@@ -48,7 +48,7 @@ class ContactController {
              "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"}""";
     static final String INVALID = """
             {"type": "https://channelops.io/problems/validation-failed", "title": "Invalid request", "status": 400,
-             "code": "VALIDATION_FAILED", "detail": "2 fields are invalid",
+             "code": "VALIDATION_FAILED", "detail": "2 field(s) are invalid",
              "errors": [{"field": "name", "message": "must not be blank"},
                         {"field": "phones[0].number", "message": "must be a phone number: digits, optional leading +, spaces, ( ) . / -"}],
              "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"}""";
@@ -124,7 +124,7 @@ class ContactController {
     @ApiResponse(responseCode = "200", description = "The changed contact with its new ETag")
     @ApiResponse(responseCode = "412", description = "Stale If-Match", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "stale", value = """
-                    {"type": "https://channelops.io/problems/stale-version", "title": "Precondition failed",
+                    {"type": "https://channelops.io/problems/stale-version", "title": "Stale version",
                      "status": 412, "code": "STALE_VERSION",
                      "detail": "contact 6f1c2a7e-1d2b-4c55-9a0e-3c7f2f9d8b11 was changed by someone else; fetch it again",
                      "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"}""")))

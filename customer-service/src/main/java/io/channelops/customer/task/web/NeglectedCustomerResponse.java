@@ -9,11 +9,12 @@ import org.jspecify.annotations.Nullable;
 
 /** A customer nobody has followed up for longer than its level allows, with no open task. */
 @Schema(example = """
-        {"customerId": "0b6f1c7a-5e2d-4a8b-9c3d-2e1f0a9b8c7d", "code": "ACME-SH", "name": "Acme Trading (Shanghai)",
+        {"id": "0b6f1c7a-5e2d-4a8b-9c3d-2e1f0a9b8c7d", "code": "ACME-SH", "name": "Acme Trading (Shanghai)",
          "level": "KEY", "status": "ACTIVE", "ownerId": "u-rep-east1-a", "orgPath": "/hq/east/team-1",
          "lastActivityAt": "2026-02-10T03:00:00Z", "lastTouchAt": "2026-02-10T03:00:00Z",
          "daysWithoutFollowUp": 20, "followUpDays": 7}""")
-public record NeglectedCustomerResponse(String customerId, String code, String name, CustomerLevel level,
+public record NeglectedCustomerResponse(
+        @Schema(description = "The customer's id") String id, String code, String name, CustomerLevel level,
         CustomerStatus status, String ownerId, String orgPath,
         @Schema(description = "Its last activity; null when it never had one") @Nullable Instant lastActivityAt,
         @Schema(description = "Its last activity, or its registration when it never had one") Instant lastTouchAt,

@@ -63,12 +63,13 @@ class TaskController {
              "code": "NOT_FOUND", "detail": "task 9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d was not found",
              "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"}""";
     static final String ILLEGAL = """
-            {"type": "https://channelops.io/problems/illegal-state-transition", "title": "Conflict", "status": 409,
+            {"type": "https://channelops.io/problems/illegal-state-transition", "title": "Action not allowed in this state",
+             "status": 409,
              "code": "ILLEGAL_STATE_TRANSITION",
              "detail": "Cannot complete task 9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d in state CANCELLED",
              "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"}""";
     static final String ASSIGNEE = """
-            {"type": "https://channelops.io/problems/assignee-out-of-scope", "title": "Unprocessable Content",
+            {"type": "https://channelops.io/problems/assignee-out-of-scope", "title": "Assignee out of scope",
              "status": 422, "code": "ASSIGNEE_OUT_OF_SCOPE",
              "detail": "User u-rep-west1-a is outside the org units you manage",
              "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"}""";
@@ -215,7 +216,7 @@ class TaskController {
             + "(narrow with ownerId). Oldest first.")
     @ApiResponse(responseCode = "200", description = "A page of neglected customers", content = @Content(
             mediaType = "application/json", examples = @ExampleObject(name = "page", value = """
-                    {"content": [{"customerId": "0b6f1c7a-5e2d-4a8b-9c3d-2e1f0a9b8c7d", "code": "ACME-SH",
+                    {"content": [{"id": "0b6f1c7a-5e2d-4a8b-9c3d-2e1f0a9b8c7d", "code": "ACME-SH",
                       "name": "Acme Trading (Shanghai)", "level": "KEY", "status": "ACTIVE",
                       "ownerId": "u-rep-east1-a", "orgPath": "/hq/east/team-1",
                       "lastActivityAt": "2026-02-10T03:00:00Z", "lastTouchAt": "2026-02-10T03:00:00Z",
