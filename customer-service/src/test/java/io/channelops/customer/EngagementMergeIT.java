@@ -2,7 +2,6 @@ package io.channelops.customer;
 
 import static io.channelops.platform.test.Callers.REP_EAST_1;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.channelops.events.customer.CustomersMerged;
 import io.channelops.platform.test.ServiceIntegrationTest;
@@ -15,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -115,16 +113,5 @@ class EngagementMergeIT {
         merge(survivor, merged);
 
         assertThat(contactsOf(survivor)).isEqualTo(Map.of(ordinary, false, mergedPrimary, true));
-    }
-
-    @Test
-    void theMoveNeedsTheMergesTransaction() {
-        String survivor = fixtures.customerOf(REP_EAST_1, "Survivor");
-        String merged = fixtures.customerOf(REP_EAST_1, "Duplicate");
-        String contact = fixtures.contactNamed(REP_EAST_1, merged, "M1");
-        assertThatThrownBy(() -> events.publishEvent(new CustomersMerged(survivor, merged, "DUP", REP_EAST_1.id(),
-                Instant.now(), REP_EAST_1.id(), "/hq/east/team-1")))
-                .isInstanceOfAny(IllegalTransactionStateException.class, IllegalStateException.class);
-        assertThat(contactsOf(merged)).containsOnlyKeys(contact);
     }
 }

@@ -20,6 +20,7 @@ import io.channelops.customer.EngagementFixtures;
 import io.channelops.customer.UserDirectoryFeed;
 import io.channelops.events.Topics;
 import io.channelops.events.customer.ActivityLogged;
+import io.channelops.events.customer.CustomersMerged;
 import io.channelops.platform.test.Caller;
 import io.channelops.platform.test.EventProbe;
 import io.channelops.platform.test.ServiceIntegrationTest;
@@ -332,6 +333,21 @@ class ActivityApiIT {
         assertThat(plain.has("followUpTaskId")).isFalse();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tasks WHERE customer_id = ?", Long.class, customer))
                 .isEqualTo(1);
+    }
+
+    @Autowired
+    ActivityMerges merges;
+
+    @Test
+    void theMergeListenerMovesNothingOutsideTheMergesTransaction() {
+        String survivor = fixtures.customerOf(REP_EAST_1);
+        String merged = fixtures.customerOf(REP_EAST_1);
+        String call = fixtures.call(REP_EAST_1, merged);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> merges.on(new CustomersMerged(survivor, merged,
+                        "DUP", REP_EAST_1.id(), Instant.now(), REP_EAST_1.id(), "/hq/east/team-1")))
+                .isInstanceOf(org.springframework.transaction.IllegalTransactionStateException.class);
+        assertThat(jdbc.queryForObject("SELECT customer_id FROM activities WHERE id = ?", String.class, call))
+                .isEqualTo(merged);
     }
 
     @Test

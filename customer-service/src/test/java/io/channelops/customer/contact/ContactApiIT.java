@@ -18,8 +18,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.channelops.customer.EngagementFixtures;
+import io.channelops.events.customer.CustomersMerged;
 import io.channelops.platform.test.Caller;
 import io.channelops.platform.test.ServiceIntegrationTest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,6 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.IllegalTransactionStateException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -311,6 +314,21 @@ class ContactApiIT {
                 .andExpect(header().string("ETag", "\"0\"")).andReturn().getResponse().getContentAsString());
         assertThat(unchanged.get("name").asString()).isEqualTo("Valid");
         assertThat(unchanged.has("title")).isFalse();
+    }
+
+    @Autowired
+    ContactMerges merges;
+
+    @Test
+    void theMergeListenerMovesNothingOutsideTheMergesTransaction() {
+        String survivor = fixtures.customerOf(REP_EAST_1);
+        String merged = fixtures.customerOf(REP_EAST_1);
+        String contact = fixtures.contactNamed(REP_EAST_1, merged, "Stays");
+        assertThatThrownBy(() -> merges.on(new CustomersMerged(survivor, merged, "DUP", REP_EAST_1.id(),
+                Instant.now(), REP_EAST_1.id(), "/hq/east/team-1")))
+                .isInstanceOf(IllegalTransactionStateException.class);
+        assertThat(jdbc.queryForObject("SELECT customer_id FROM contacts WHERE id = ?", String.class, contact))
+                .isEqualTo(merged);
     }
 
     @Test

@@ -23,6 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.channelops.customer.EngagementFixtures;
 import io.channelops.customer.UserDirectoryFeed;
+import io.channelops.events.customer.CustomersMerged;
 import io.channelops.platform.test.Caller;
 import io.channelops.platform.test.ServiceIntegrationTest;
 import java.time.LocalDate;
@@ -259,6 +260,22 @@ class TaskApiIT {
                 .andExpect(jsonPath("$.activityId").value(activity));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tasks WHERE customer_id = ?", Long.class, customer))
                 .isEqualTo(1);
+    }
+
+    @Autowired
+    FollowUps listeners;
+
+    @Test
+    void theMergeListenerMovesNothingOutsideTheMergesTransaction() {
+        String survivor = fixtures.customerOf(REP_EAST_1);
+        String merged = fixtures.customerOf(REP_EAST_1);
+        String task = fixtures.task(REP_EAST_1, "{\"title\":\"T\",\"dueDate\":\"" + tasks.today()
+                + "\",\"customerId\":\"" + merged + "\"}").get("id").asString();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> listeners.on(new CustomersMerged(survivor, merged,
+                        "DUP", REP_EAST_1.id(), java.time.Instant.now(), REP_EAST_1.id(), "/hq/east/team-1")))
+                .isInstanceOf(org.springframework.transaction.IllegalTransactionStateException.class);
+        assertThat(jdbc.queryForObject("SELECT customer_id FROM tasks WHERE id = ?", String.class, task))
+                .isEqualTo(merged);
     }
 
     @Test

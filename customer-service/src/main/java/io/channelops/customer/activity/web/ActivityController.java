@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -98,7 +99,7 @@ class ActivityController {
             + "activities of the customer, whoever logged them; 404 when the customer is unknown or out of scope. "
             + "from is inclusive, to exclusive.")
     @ApiResponse(responseCode = "200", description = "A page of activities", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "page", value = PAGE)))
+            mediaType = "application/json", schema = @Schema(implementation = ActivityPage.class), examples = @ExampleObject(name = "page", value = PAGE)))
     PageResponse<ActivityResponse> ofCustomer(@PathVariable String customerId,
             @RequestParam(required = false) @Nullable ActivityType type,
             @Parameter(example = "2026-03-01T00:00:00Z") @RequestParam(required = false) @Nullable Instant from,
@@ -150,7 +151,7 @@ class ActivityController {
             + "activities' ownership (the customer's owner and org unit when logged): a rep sees those on their "
             + "customers, a manager those on their teams' customers. loggedBy=me for the caller's own. Newest first.")
     @ApiResponse(responseCode = "200", description = "A page of activities", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "page", value = PAGE)))
+            mediaType = "application/json", schema = @Schema(implementation = ActivityPage.class), examples = @ExampleObject(name = "page", value = PAGE)))
     PageResponse<ActivityResponse> search(
             @Parameter(description = "me, or a user id", example = "me")
             @RequestParam(required = false) @Nullable @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}")

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -93,7 +94,7 @@ class ContactController {
     @Operation(summary = "List a customer's contacts", description = "The primary contact first, then by name "
             + "(or as sorted). 404 when the customer is unknown or out of scope.")
     @ApiResponse(responseCode = "200", description = "A page of contacts", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "page", value = PAGE)))
+            mediaType = "application/json", schema = @Schema(implementation = ContactPage.class), examples = @ExampleObject(name = "page", value = PAGE)))
     PageResponse<ContactResponse> list(@PathVariable String customerId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             @Parameter(description = "name or createdAt, optionally ,asc or ,desc")

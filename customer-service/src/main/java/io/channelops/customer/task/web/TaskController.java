@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -159,7 +160,7 @@ class TaskController {
     @Operation(summary = "List tasks", description = "Within the caller's data scope. assignee: me, all (default) or "
             + "a user id; dueFrom inclusive, dueBefore exclusive. Sorted by due date unless asked otherwise.")
     @ApiResponse(responseCode = "200", description = "A page of tasks", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "page", value = PAGE)))
+            mediaType = "application/json", schema = @Schema(implementation = TaskPage.class), examples = @ExampleObject(name = "page", value = PAGE)))
     PageResponse<TaskResponse> list(
             @Parameter(description = "me, all or a user id", example = "me")
             @RequestParam(required = false) @Nullable @Pattern(regexp = USER) String assignee,
@@ -184,7 +185,7 @@ class TaskController {
             + "due first. Of the caller by default; a manager may ask for a user of their subtree (assignee=<id>) or "
             + "for everyone they see (assignee=all).")
     @ApiResponse(responseCode = "200", description = "A page of tasks", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "page", value = PAGE)))
+            mediaType = "application/json", schema = @Schema(implementation = TaskPage.class), examples = @ExampleObject(name = "page", value = PAGE)))
     PageResponse<TaskResponse> overdue(
             @Parameter(description = "me (default), all or a user id")
             @RequestParam(required = false) @Nullable @Pattern(regexp = USER) String assignee,
@@ -198,7 +199,7 @@ class TaskController {
     @Operation(summary = "Tasks due today", description = "Open tasks due today (business time zone). Of the caller "
             + "by default; assignee=<id> or all as for overdue.")
     @ApiResponse(responseCode = "200", description = "A page of tasks", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "page", value = PAGE)))
+            mediaType = "application/json", schema = @Schema(implementation = TaskPage.class), examples = @ExampleObject(name = "page", value = PAGE)))
     PageResponse<TaskResponse> dueToday(
             @Parameter(description = "me (default), all or a user id")
             @RequestParam(required = false) @Nullable @Pattern(regexp = USER) String assignee,
@@ -215,7 +216,7 @@ class TaskController {
             + "task; LOST and BLACKLISTED customers are left out. A rep sees their own, a manager their subtree's "
             + "(narrow with ownerId). Oldest first.")
     @ApiResponse(responseCode = "200", description = "A page of neglected customers", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "page", value = """
+            mediaType = "application/json", schema = @Schema(implementation = NeglectedCustomerPage.class), examples = @ExampleObject(name = "page", value = """
                     {"content": [{"id": "0b6f1c7a-5e2d-4a8b-9c3d-2e1f0a9b8c7d", "code": "ACME-SH",
                       "name": "Acme Trading (Shanghai)", "level": "KEY", "status": "ACTIVE",
                       "ownerId": "u-rep-east1-a", "orgPath": "/hq/east/team-1",
