@@ -1,0 +1,6 @@
+package io.channelops.customer.contact;
+
+/** How a contact prefers to be reached. */
+public enum ContactChannel {
+    PHONE, EMAIL, WECHAT, VISIT, OTHER
+}
