@@ -25,14 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads an import file row by row and imports (or, in a dry run, tries) each valid row through the target's create
  * use case, so that every row is checked exactly like a single create, duplicates included.
  *
- * <p>Writing, in batches of {@code batch-size} rows:
- * <ol>
- *   <li>the batch's valid rows are created in one transaction that is then rolled back (the probe): the rows the
- *       create refuses (a duplicate, ...) are reported;</li>
- *   <li>the rows that passed are created again in one transaction that commits;</li>
- *   <li>should that fail (another writer created a conflicting customer in between), it rolls back and the rows
- *       are created one transaction each, so a failing row never takes its neighbours with it.</li>
- * </ol>
+ * <p>Writing, in batches of {@code batch-size} rows: the batch's valid rows are created one after the other in one
+ * transaction. When the create refuses row k (a duplicate, ...), that transaction rolls back, rows 1..k-1 are
+ * created again in one transaction that commits (they passed, with the same rows before them), row k is reported,
+ * and the batch goes on from row k+1 in a new transaction. A failing row never takes its neighbours with it, and a
+ * batch costs one commit plus, per refused row, the rows before it once more. Should a commit itself fail, the rows
+ * are written one transaction each.
  * With {@code batch-size: 1} every row is its own transaction. A dry run is one transaction over the whole file,
  * rolled back at the end: later rows see earlier ones, so duplicates within the file are found exactly as the real
  * import would find them, and nothing is ever committed.
@@ -105,12 +103,25 @@ class ImportPipeline {
         });
     }
 
-    /** A row that passed conversion and validation. */
-    private record Pending<T>(CsvRow row, T request) {
+    /** A row of the current batch: its request to create, or the problems that refused it already. */
+    private record Item<T>(CsvRow row, @Nullable T request, List<RowProblem> problems) {
     }
 
     /** The result of creating one row: the id, or the problem. */
     private record Attempt(@Nullable String id, @Nullable RowProblem problem) {
+    }
+
+    /** Row {@code index} of a batch was refused: the batch's transaction rolls back. */
+    private static final class Refused extends RuntimeException {
+
+        private final int index;
+        private final RuntimeException cause;
+
+        Refused(int index, RuntimeException cause) {
+            super("Row " + index + " of the batch was refused", cause, false, false);
+            this.index = index;
+            this.cause = cause;
+        }
     }
 
     private final class Run<T> {
@@ -120,13 +131,12 @@ class ImportPipeline {
         private final RowSink sink;
         private final boolean dryRun;
         private final RowConverter<T> converter;
-        private final List<Pending<T>> batch = new ArrayList<>();
+        private final List<Item<T>> batch = new ArrayList<>();
         private long read;
         private long imported;
         private long failed;
         private long skipped;
         private long errors;
-        private long sinceCheckpoint;
 
         Run(CsvFile file, RowMapping mapping, ImportTarget<T> target, RowSink sink, boolean dryRun) {
             this.file = file;
@@ -142,6 +152,7 @@ class ImportPipeline {
                 CsvRow row;
                 while ((row = file.next()) != null) {
                     if (read == settings.maxRows()) {
+                        flush();
                         skipped = 1 + file.skipRest();
                         fileProblem(new RowProblem(row.row(), row.line(), null, null, "ROW_LIMIT_EXCEEDED",
                                 "The file has " + skipped + " row(s) beyond the limit of " + settings.maxRows()
@@ -150,12 +161,8 @@ class ImportPipeline {
                     }
                     read++;
                     RowConverter.Converted<T> converted = converter.convert(row);
-                    if (converted.request() == null) {
-                        rowFailed(converted.problems());
-                    } else {
-                        batch.add(new Pending<>(row, converted.request()));
-                    }
-                    if (++sinceCheckpoint >= settings.batchSize()) {
+                    batch.add(new Item<>(row, converted.request(), converted.problems()));
+                    if (batch.size() >= settings.batchSize()) {
                         flush();
                     }
                 }
@@ -163,9 +170,12 @@ class ImportPipeline {
                 stoppedBy = new RowProblem(read + 1, malformed.line(), null, null, "MALFORMED_CSV",
                         "The file is not valid CSV from line " + malformed.line() + " on (" + malformed.getMessage()
                                 + "); the rest of the file was not read");
-                fileProblem(stoppedBy);
             }
             flush();
+            if (stoppedBy != null) {
+                fileProblem(stoppedBy);
+                sink.checkpoint(progress());
+            }
             return new Outcome(progress(), stoppedBy);
         }
 
@@ -188,101 +198,115 @@ class ImportPipeline {
             if (Thread.currentThread().isInterrupted()) {
                 throw new Interrupted();
             }
-            if (!batch.isEmpty()) {
-                if (dryRun) {
-                    tryAll();
-                } else if (settings.batchSize() == 1) {
-                    oneByOne(batch);
-                } else {
-                    probeThenCommit();
+            List<Item<T>> valid = batch.stream().filter(item -> item.request() != null).toList();
+            List<Attempt> attempts = valid.isEmpty() ? List.of()
+                    : dryRun ? tryAll(valid)
+                    : settings.batchSize() == 1 ? oneByOne(valid)
+                    : inBatches(valid);
+            // report in row order: the rows refused before writing and those the create refused
+            int next = 0;
+            for (Item<T> item : batch) {
+                if (item.request() == null) {
+                    rowFailed(item.problems());
+                    continue;
                 }
-                batch.clear();
-            }
-            sinceCheckpoint = 0;
-            sink.checkpoint(progress());
-        }
-
-        /** Dry run, inside its one transaction: earlier rows stay visible to later ones until the rollback. */
-        private void tryAll() {
-            for (Pending<T> pending : batch) {
-                Attempt attempt = attempt(pending);
+                Attempt attempt = attempts.get(next++);
                 if (attempt.problem() != null) {
                     rowFailed(List.of(attempt.problem()));
                 } else {
                     imported++;
-                }
-            }
-            entityManager.clear();
-        }
-
-        private void probeThenCommit() {
-            List<Attempt> probe = transactions.execute(status -> {
-                status.setRollbackOnly();
-                List<Attempt> attempts = new ArrayList<>(batch.size());
-                batch.forEach(pending -> attempts.add(attempt(pending)));
-                return attempts;
-            });
-            List<Pending<T>> passed = new ArrayList<>(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                RowProblem problem = probe.get(i).problem();
-                if (problem != null) {
-                    rowFailed(List.of(problem));
-                } else {
-                    passed.add(batch.get(i));
-                }
-            }
-            if (passed.isEmpty()) {
-                return;
-            }
-            List<String> ids;
-            try {
-                ids = transactions.execute(status -> {
-                    List<String> created = new ArrayList<>(passed.size());
-                    for (Pending<T> pending : passed) {
-                        created.add(target.create(pending.request()));
+                    if (attempt.id() != null) {
+                        sink.rowCreated(item.row().row(), item.row().line(), attempt.id());
                     }
-                    entityManager.flush();
-                    return created;
-                });
-            } catch (RuntimeException conflict) {
-                log.info("A batch of {} import rows conflicted on commit ({}); writing them one by one",
-                        passed.size(), conflict.toString());
-                oneByOne(passed);
-                return;
+                }
             }
-            for (int i = 0; i < passed.size(); i++) {
-                created(passed.get(i).row(), ids.get(i));
-            }
+            batch.clear();
+            sink.checkpoint(progress());
         }
 
-        private void oneByOne(List<Pending<T>> rows) {
-            for (Pending<T> pending : rows) {
-                Attempt attempt;
+        /** Dry run, inside its one transaction: earlier rows stay visible to later ones until the rollback. */
+        private List<Attempt> tryAll(List<Item<T>> rows) {
+            List<Attempt> attempts = new ArrayList<>(rows.size());
+            rows.forEach(item -> {
+                Attempt attempt = attempt(item);
+                // nothing of a dry run lasts: no id to report
+                attempts.add(attempt.problem() != null ? attempt : new Attempt(null, null));
+            });
+            entityManager.clear();
+            return attempts;
+        }
+
+        /**
+         * The rows in one transaction; when row k is refused, that transaction rolls back, rows before k are written
+         * again in one transaction (they passed, with the same rows before them), row k is reported, and the rest
+         * go on in a new transaction.
+         */
+        private List<Attempt> inBatches(List<Item<T>> rows) {
+            List<Attempt> attempts = new ArrayList<>(rows.size());
+            int from = 0;
+            while (from < rows.size()) {
+                List<Item<T>> rest = rows.subList(from, rows.size());
+                Refused refused = null;
+                List<Attempt> written = null;
                 try {
-                    String id = transactions.execute(status -> target.create(pending.request()));
-                    attempt = new Attempt(id, null);
-                } catch (RuntimeException e) {
-                    attempt = failure(pending.row(), e);
+                    written = transactions.execute(status -> writeAll(rest));
+                } catch (Refused r) {
+                    refused = r;
+                } catch (RuntimeException commitFailed) {
+                    log.info("A batch of {} import rows failed on commit ({}); writing them one by one",
+                            rest.size(), commitFailed.toString());
+                    written = oneByOne(rest);
                 }
-                if (attempt.problem() != null) {
-                    rowFailed(List.of(attempt.problem()));
-                } else {
-                    created(pending.row(), attempt.id());
+                if (refused == null) {
+                    attempts.addAll(written);
+                    return attempts;
                 }
+                List<Item<T>> passed = rest.subList(0, refused.index);
+                if (!passed.isEmpty()) {
+                    try {
+                        attempts.addAll(transactions.execute(status -> writeAll(passed)));
+                    } catch (RuntimeException again) {
+                        // something else changed in between: settle these rows one by one
+                        attempts.addAll(oneByOne(passed));
+                    }
+                }
+                attempts.add(failure(rest.get(refused.index).row(), refused.cause));
+                from += refused.index + 1;
             }
+            return attempts;
         }
 
-        private void created(CsvRow row, @Nullable String id) {
-            imported++;
-            if (id != null) {
-                sink.rowCreated(row.row(), row.line(), id);
+        /** Writes every row in the current transaction; the first refusal aborts it naming the row. */
+        private List<Attempt> writeAll(List<Item<T>> rows) {
+            List<Attempt> written = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                try {
+                    written.add(new Attempt(target.create(rows.get(i).request()), null));
+                    // the row's INSERTs now, so that a refusal by the database names this row
+                    entityManager.flush();
+                } catch (RuntimeException e) {
+                    throw new Refused(i, e);
+                }
             }
+            return written;
+        }
+
+        private List<Attempt> oneByOne(List<Item<T>> rows) {
+            List<Attempt> attempts = new ArrayList<>(rows.size());
+            for (Item<T> item : rows) {
+                try {
+                    attempts.add(new Attempt(transactions.execute(status -> target.create(item.request())), null));
+                } catch (RuntimeException e) {
+                    attempts.add(failure(item.row(), e));
+                }
+            }
+            return attempts;
         }
 
         /** Creates one row inside the current transaction and writes it out, so a refusal names this row. */
-        private Attempt attempt(Pending<T> pending) {
+        private Attempt attempt(Item<T> item) {
             try {
-                String id = target.create(pending.request());
+                String id = target.create(item.request());
                 entityManager.flush();
                 return new Attempt(id, null);
             } catch (RuntimeException e) {
@@ -290,7 +314,7 @@ class ImportPipeline {
                     // the persistence context may hold the failed write: drop it, the rows before are flushed
                     entityManager.clear();
                 }
-                return failure(pending.row(), e);
+                return failure(item.row(), e);
             }
         }
 

@@ -66,7 +66,10 @@ class ImportController {
         this.problems = problems;
     }
 
-    /** How the upload's parts are documented (the options part is read as JSON whatever its content type). */
+    /**
+     * How the upload's parts are documented. The options part is read as UTF-8 JSON whatever content type the client
+     * gives it (curl's {@code -F 'options={...}'} gives none).
+     */
     @Schema(name = "ImportUpload")
     record UploadForm(
             @Schema(type = "string", format = "binary", description = "The CSV file, at most "
@@ -127,7 +130,7 @@ class ImportController {
                              "errors": [{"field": "mapping.Fax", "message": "'fax' is not a customer field; valid fields: code, name, type, regionCode, email"}],
                              "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"}""")))
     ResponseEntity<Object> upload(@RequestPart("file") MultipartFile file,
-            @Parameter(description = "ImportOptions as JSON") @RequestPart("options") String options,
+            @Parameter(description = "ImportOptions as JSON") @RequestPart("options") byte[] options,
             HttpServletRequest request) throws IOException {
         ImportRequest parsed = parse(options, new ServletServerHttpRequest(request));
         try (InputStream content = file.getInputStream()) {
@@ -143,7 +146,7 @@ class ImportController {
         }
     }
 
-    private ImportRequest parse(String options, ServletServerHttpRequest request) {
+    private ImportRequest parse(byte[] options, ServletServerHttpRequest request) {
         ImportRequest parsed;
         try {
             parsed = json.readValue(options, ImportRequest.class);
