@@ -183,7 +183,7 @@ class CustomerImportVolumeIT {
     }
 
     private static String duplicateCodeProblem(String base, String run) throws Exception {
-        String body = "{\"code\":\"" + run + "-DUP\",\"name\":\"Probe\",\"type\":\"DEALER\",\"regionCode\":\"EAST\"}";
+        String body = "{\"code\":\"P" + run + "-DUP\",\"name\":\"Probe\",\"type\":\"DEALER\",\"regionCode\":\"EAST\"}";
         var http = java.net.http.HttpClient.newHttpClient();
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/customers"))
                 .header("Authorization", REP.bearer()).header("Content-Type", "application/json")
