@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -142,8 +144,7 @@ public class ImportService {
      * instead of importing twice; after a FAILED one, a new job starts.
      */
     public Submission submit(Upload upload, ImportOptions options) {
-        String jobId = UUID.randomUUID().toString();
-        Spool.Spooled file = spool.store(upload.content(), jobId);
+        Spool.Spooled file = spool.store(upload.content(), "upload-" + UUID.randomUUID());
         boolean handedOver = false;
         try {
             check(file, options);
@@ -162,8 +163,7 @@ public class ImportService {
                         .orElseThrow(() -> sameImportStartedMeanwhile);
             }
             // the job's id names its spooled file
-            java.nio.file.Path named = file.path().resolveSibling(job.id() + ".csv");
-            java.nio.file.Files.move(file.path(), named);
+            Path named = Files.move(file.path(), file.path().resolveSibling(job.id() + ".csv"));
             Authentication caller = SecurityContextHolder.getContext().getAuthentication();
             runner.submit(new ImportRunner.Work(job.id(), named, options, caller, LocaleContextHolder.getLocale()));
             handedOver = true;
