@@ -1,5 +1,6 @@
 package io.channelops.customer.attribute;
 
+import io.channelops.platform.persistence.AggregateRoot;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -25,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "customer_attribute_definitions")
-public class AttributeDefinition {
+public class AttributeDefinition extends AggregateRoot<AttributeDefinition> {
 
     @Id
     @Column(name = "attr_key")
@@ -117,6 +118,11 @@ public class AttributeDefinition {
     }
 
     public String key() {
+        return key;
+    }
+
+    @Override
+    public String getId() {
         return key;
     }
 

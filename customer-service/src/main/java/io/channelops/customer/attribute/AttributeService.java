@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ public class AttributeService {
             throw ApiProblem.conflict("ATTRIBUTE_KEY_TAKEN", "Attribute " + key + " is already defined", key);
         }
         check(type, rules);
-        return definitions.save(new AttributeDefinition(key, type, rules, Instant.now(clock)));
+        return definitions.save(new AttributeDefinition(key, type, rules, Instant.now(clock).truncatedTo(ChronoUnit.MICROS)));
     }
 
     /** Changes label, required flag and validation; needs the definition's current version in If-Match. */
@@ -68,7 +69,7 @@ public class AttributeService {
         AttributeDefinition definition = get(key);
         ETags.requireMatch(ifMatch, definition.version(), "attribute definition", key);
         check(definition.type(), rules);
-        definition.change(rules, Instant.now(clock));
+        definition.change(rules, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
         return definitions.saveAndFlush(definition);
     }
 

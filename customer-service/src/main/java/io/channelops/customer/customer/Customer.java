@@ -3,6 +3,7 @@ package io.channelops.customer.customer;
 import io.channelops.events.customer.CustomerChanged;
 import io.channelops.events.customer.CustomerRegistered;
 import io.channelops.events.customer.CustomersMerged;
+import io.channelops.platform.persistence.AggregateRoot;
 import io.channelops.platform.security.Ownership;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -36,7 +37,6 @@ import org.hibernate.annotations.FetchMode;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
  * A customer account, owned by a user (or integration client) in an org unit: its {@link Ownership} decides who sees
@@ -48,7 +48,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 @Entity
 @Table(name = "customers")
 @Audited
-public class Customer extends AbstractAggregateRoot<Customer> {
+public class Customer extends AggregateRoot<Customer> {
 
     @Id
     private String id;
@@ -339,6 +339,11 @@ public class Customer extends AbstractAggregateRoot<Customer> {
     }
 
     public String id() {
+        return id;
+    }
+
+    @Override
+    public String getId() {
         return id;
     }
 

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -173,7 +174,7 @@ public class CustomerService {
                 throw trees.tooDeep(levels);
             }
         }
-        Customer customer = Customer.register(code, profile, parentId, scope.forNewRecord(), Instant.now(clock));
+        Customer customer = Customer.register(code, profile, parentId, scope.forNewRecord(), now());
         return customers.save(customer);
     }
 
@@ -245,7 +246,7 @@ public class CustomerService {
             visibleParent(parentId);
             trees.checkParent(id, parentId);
         }
-        if (customer.update(wanted, parentId, Instant.now(clock)).isEmpty()) {
+        if (customer.update(wanted, parentId, now()).isEmpty()) {
             return customer;
         }
         return customers.saveAndFlush(customer);
@@ -262,7 +263,7 @@ public class CustomerService {
         ETags.requireMatch(ifMatch, customer.version(), "customer", id);
         Ownership to = scope.reassignTo(assignment.ownerId());
         Ownership from = customer.ownership();
-        Instant now = Instant.now(clock);
+        Instant now = now();
         customer.reassign(to, now);
         assignments.save(new CustomerAssignment(id, from, to, assignment.reason().strip(), scope.caller().id(),
                 now));
@@ -399,7 +400,7 @@ public class CustomerService {
                                 "mergedCustomerId", "is not a customer you can see"))));
         trees.lock(survivorId);
         trees.lock(mergedId);
-        Instant now = Instant.now(clock);
+        Instant now = now();
         String caller = scope.caller().id();
 
         // 1. the tree
@@ -553,6 +554,11 @@ public class CustomerService {
 
     private static @Nullable String upper(@Nullable String value) {
         return value == null ? null : value.toUpperCase(Locale.ROOT);
+    }
+
+    /** Now, to the microsecond the database keeps, so that an answer shows what a later read will. */
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
     private String newCode() {

@@ -7,7 +7,8 @@ import java.util.Optional;
  * punctuation ({@code 8613812345678}), so {@code +86 138-1234-5678}, {@code 0086 13812345678} and, with the default
  * country code 86, {@code 138 1234 5678} are the same number.
  * <ul>
- *   <li>a number starting with {@code +} already carries its country code: its digits are kept;</li>
+ *   <li>a number starting with {@code +} (also inside a bracket) already carries its country code: its digits
+ *       are kept;</li>
  *   <li>one starting with {@code 00} (international call prefix) too: the {@code 00} is dropped;</li>
  *   <li>any other is national: a leading trunk {@code 0} is dropped ({@code 021 6123 4567} → {@code 2161234567}) and
  *       the default country code put in front.</li>
@@ -35,7 +36,7 @@ public final class PhoneNumbers {
             }
         }
         String normalized;
-        if (text.startsWith("+")) {
+        if (text.replaceAll("[\\s()]", "").startsWith("+")) {
             normalized = digits.toString();
         } else if (digits.length() > 2 && digits.charAt(0) == '0' && digits.charAt(1) == '0') {
             normalized = digits.substring(2);
