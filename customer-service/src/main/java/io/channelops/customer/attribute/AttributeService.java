@@ -60,7 +60,8 @@ public class AttributeService {
             throw ApiProblem.conflict("ATTRIBUTE_KEY_TAKEN", "Attribute " + key + " is already defined", key);
         }
         check(type, rules);
-        return definitions.save(new AttributeDefinition(key, type, rules, Instant.now(clock).truncatedTo(ChronoUnit.MICROS)));
+        return definitions.save(new AttributeDefinition(key, type, rules,
+                Instant.now(clock).truncatedTo(ChronoUnit.MICROS)));
     }
 
     /** Changes label, required flag and validation; needs the definition's current version in If-Match. */

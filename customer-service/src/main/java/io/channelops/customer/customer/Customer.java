@@ -204,7 +204,8 @@ public class Customer extends AggregateRoot<Customer> {
 
     /** Everything a client may set, as it is now. */
     public CustomerProfile profile() {
-        return new CustomerProfile(name, legalName, taxId, type, level, grade, status, industry, companySize, regionCode,
+        return new CustomerProfile(name, legalName, taxId, type, level, grade, status, industry, companySize,
+                regionCode,
                 routeCode, routeStop, city, email, website, establishedDate, phones, addresses, tags, attributes);
     }
 

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 public final class CustomerExport {
 
     static final String FIXED_COLUMNS = "id, code, name, legalName, taxId, type, level, grade, status, industry, "
-            + "companySize, regionCode, routeCode, routeStop, city, email, website, establishedDate, parentId, phones, tags, "
+            + "companySize, regionCode, routeCode, routeStop, city, email, website, establishedDate, parentId, "
+            + "phones, tags, "
             + "billingAddress, shippingAddress, ownerId, orgPath, lastActivityAt, lastOrderAt, createdAt, updatedAt";
 
     private CustomerExport() {

@@ -17,8 +17,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,7 +93,8 @@ public class CustomerService {
      */
     public record Registration(@Nullable String code, String name, CustomerType type, String regionCode,
             @Nullable String email, @Nullable String legalName, @Nullable String taxId, @Nullable CustomerLevel level,
-            @Nullable String grade, @Nullable CustomerStatus status, @Nullable String industry, @Nullable String companySize,
+            @Nullable String grade, @Nullable CustomerStatus status, @Nullable String industry,
+            @Nullable String companySize,
             @Nullable String routeCode, @Nullable Integer routeStop, @Nullable String city, @Nullable String website,
             @Nullable LocalDate establishedDate, List<PhoneInput> phones, List<Address> addresses, Set<String> tags,
             Map<String, @Nullable Object> attributes, @Nullable String parentId) {
@@ -99,7 +103,7 @@ public class CustomerService {
             phones = List.copyOf(phones);
             addresses = List.copyOf(addresses);
             tags = Set.copyOf(tags);
-            attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+            attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         }
 
         /** Only the basic fields. */
@@ -362,7 +366,7 @@ public class CustomerService {
     private static TreeNode node(CustomerTrees.Node node, Map<String, List<CustomerTrees.Node>> childrenOf) {
         List<TreeNode> children = childrenOf.getOrDefault(node.id(), List.of()).stream()
                 .map(child -> node(child, childrenOf)).toList();
-        Map<CustomerType, Integer> byType = new java.util.EnumMap<>(CustomerType.class);
+        Map<CustomerType, Integer> byType = new EnumMap<>(CustomerType.class);
         int descendants = 0;
         for (TreeNode child : children) {
             descendants += 1 + child.descendants();
@@ -480,7 +484,8 @@ public class CustomerService {
         Map<String, String> attributeValues = new LinkedHashMap<>();
         filter.attributes().forEach((key, value) -> attributeValues.put(key, attributes.filterValue(key, value)));
         return new CustomerFilter(filter.types(), filter.levels(), filter.statuses(), text(filter.grade()),
-                text(filter.industry()), text(filter.companySize()), text(filter.regionCode()), text(filter.routeCode()),
+                text(filter.industry()), text(filter.companySize()), text(filter.regionCode()),
+                text(filter.routeCode()),
                 tags(filter.tags()), filter.allTags(), attributeValues, text(filter.ownerId()), text(filter.orgPath()),
                 filter.lastActivityBefore(), filter.lastActivityAfter(), text(filter.parentId()), text(filter.text()),
                 filter.hasOverdueBalance());
@@ -488,7 +493,7 @@ public class CustomerService {
 
     private List<Phone> phones(List<PhoneInput> inputs) {
         List<Phone> phones = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         List<FieldProblem> errors = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             PhoneInput input = inputs.get(i);

@@ -1,12 +1,13 @@
 package io.channelops.customer.customer;
 
+import io.channelops.customer.problem.DetailedProblem;
 import io.channelops.platform.security.Ownership;
 import io.channelops.platform.web.FieldProblem;
-import io.channelops.customer.problem.DetailedProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -106,18 +107,17 @@ class CustomerTrees {
     }
 
     static DetailedProblem cycle(String customerId, String parentId) {
-        return new DetailedProblem(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "CUSTOMER_TREE_CYCLE",
+        return new DetailedProblem(HttpStatus.UNPROCESSABLE_CONTENT, "CUSTOMER_TREE_CYCLE",
                 "Customer " + parentId + " cannot be the parent of " + customerId + ": it is the customer itself or "
                         + "below it in the relationship tree",
                 List.of(new FieldProblem("parentId", "would make a cycle in the relationship tree")), Map.of());
     }
 
     DetailedProblem tooDeep(int levels) {
-        return new DetailedProblem(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
+        return new DetailedProblem(HttpStatus.UNPROCESSABLE_CONTENT,
                 "CUSTOMER_TREE_TOO_DEEP", "The relationship tree would have " + levels + " levels; at most "
                         + maxDepth + " are allowed",
                 List.of(new FieldProblem("parentId", "makes the relationship tree deeper than " + maxDepth
                         + " levels")), Map.of());
     }
-
 }

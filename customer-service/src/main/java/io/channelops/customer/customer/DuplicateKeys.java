@@ -9,7 +9,10 @@ final class DuplicateKeys {
     private DuplicateKeys() {
     }
 
-    /** A tax id without spaces, dashes or dots, in upper case: {@code 91310000-MA1K.4XYZ} → {@code 91310000MA1K4XYZ}. */
+    /**
+     * A tax id without spaces, dashes or dots, in upper case: {@code 91310000-MA1K.4XYZ} →
+     * {@code 91310000MA1K4XYZ}.
+     */
     static @Nullable String taxId(@Nullable String taxId) {
         if (taxId == null) {
             return null;

@@ -2,6 +2,7 @@ package io.channelops.customer.customer;
 
 import io.channelops.platform.security.Ownership;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -57,7 +58,7 @@ public class Duplicates {
             }
         }
         if (!normalizedPhones.isEmpty()) {
-            String marks = String.join(", ", java.util.Collections.nCopies(normalizedPhones.size(), "?"));
+            String marks = String.join(", ", Collections.nCopies(normalizedPhones.size(), "?"));
             Object[] args = new Object[normalizedPhones.size() + 1];
             int i = 0;
             for (String phone : normalizedPhones) {

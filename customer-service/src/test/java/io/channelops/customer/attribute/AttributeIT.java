@@ -82,7 +82,8 @@ class AttributeIT {
 
         mvc.perform(put("/api/v1/customer-attributes/" + key).with(ADMIN.asCaller()).header("If-Match", "\"0\"")
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"label\":\"Channel\",\"required\":true,\"options\":[\"online\",\"store\",\"b2b\"]}"))
+                        .content("{\"label\":\"Channel\",\"required\":true,"
+                                + "\"options\":[\"online\",\"store\",\"b2b\"]}"))
                 .andExpect(status().isOk()).andExpect(header().string("ETag", "\"1\""))
                 .andExpect(jsonPath("$.label").value("Channel")).andExpect(jsonPath("$.required").value(true))
                 .andExpect(jsonPath("$.type").value("CHOICE"));

@@ -79,14 +79,16 @@ final class CustomerMother {
     }
 
     JsonNode get(Caller caller, String id) throws Exception {
-        return read(mvc.perform(MockMvcRequestBuilders.get("/api/v1/customers/" + id).with(caller.asCaller())).andExpect(status().isOk()));
+        return read(mvc.perform(MockMvcRequestBuilders.get("/api/v1/customers/" + id).with(caller.asCaller()))
+                .andExpect(status().isOk()));
     }
 
     /** PATCH with the customer's current ETag. */
     ResultActions change(Caller caller, String id, Map<String, ?> fields) throws Exception {
         long version = get(caller, id).get("version").asLong();
         return mvc.perform(patch("/api/v1/customers/" + id).with(caller.asCaller()).header("If-Match",
-                "\"" + version + "\"").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(fields)));
+                "\"" + version + "\"").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(fields)));
     }
 
     JsonNode read(ResultActions result) throws Exception {

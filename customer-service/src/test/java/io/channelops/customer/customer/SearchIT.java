@@ -67,7 +67,8 @@ class SearchIT {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"key\":\"" + key + "\",\"label\":\"Channel\","
                         + "\"type\":\"CHOICE\",\"options\":[\"online\",\"store\"]}")).andExpect(status().isCreated());
         String m = CustomerMother.unique("Seg");
-        String a = customers.createId(REP_EAST_1, CustomerMother.fields("name", m + " A", "type", "DISTRIBUTOR", "level", "KEY",
+        String a = customers.createId(REP_EAST_1, CustomerMother.fields("name", m + " A", "type", "DISTRIBUTOR",
+                "level", "KEY",
                 "grade", "A", "status", "ACTIVE", "industry", "FMCG", "companySize", "500+", "regionCode", "NORTH",
                 "routeCode", "r-1", "routeStop", 2, "tags", List.of("VIP", "wholesale"),
                 "attributes", Map.of(key, "online")));

@@ -53,7 +53,8 @@ public record CustomerChangeRequest(
         @Nullable @Size(max = 36) String parentId) {
 
     CustomerService.Change toChange() {
-        return new CustomerService.Change(name, email, legalName, taxId, type, level, grade, status, industry, companySize,
+        return new CustomerService.Change(name, email, legalName, taxId, type, level, grade, status, industry,
+                companySize,
                 regionCode, routeCode, routeStop, city, website, establishedDate,
                 phones == null ? null : phones.stream().map(PhoneRequest::toInput).toList(),
                 addresses == null ? null : addresses.stream().map(AddressDto::toAddress).toList(), tags, attributes,

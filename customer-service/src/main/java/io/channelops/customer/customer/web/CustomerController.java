@@ -71,7 +71,8 @@ class CustomerController {
             .withZone(ZoneOffset.UTC);
 
     private static final String FILTERS = "Filters (all optional, combined with AND): type, level, status (each "
-            + "repeatable: any of the values), grade, industry, companySize, regionCode, routeCode, tags (comma-separated or "
+            + "repeatable: any of the values), grade, industry, companySize, regionCode, routeCode, tags "
+            + "(comma-separated or "
             + "repeated; tagMatch=any (default) or all), attr.<key>=value (custom attribute, exact value), ownerId, "
             + "orgPath (that org unit and below, within your scope), lastActivityBefore (also customers without any "
             + "activity) / lastActivityAfter (ISO-8601 instants), parentId (direct children), q (text in name or "
@@ -225,7 +226,8 @@ class CustomerController {
             @Parameter(description = "An org unit: customers there and below it (within your scope)",
                     example = "/hq/east") @RequestParam(required = false) @Nullable @Size(max = 255) String orgPath,
             @Parameter(description = "Last activity before this instant, or none at all",
-                    example = "2026-01-01T00:00:00Z") @RequestParam(required = false) @Nullable Instant lastActivityBefore,
+                    example = "2026-01-01T00:00:00Z")
+            @RequestParam(required = false) @Nullable Instant lastActivityBefore,
             @Parameter(description = "Last activity at or after this instant", example = "2026-01-01T00:00:00Z")
             @RequestParam(required = false) @Nullable Instant lastActivityAfter,
             @Parameter(description = "Direct children of this customer in the relationship tree")

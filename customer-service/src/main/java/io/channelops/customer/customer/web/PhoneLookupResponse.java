@@ -14,16 +14,17 @@ import java.util.Map;
           "matchedPhone": "138 1234 5678"}]}""")
 public record PhoneLookupResponse(
         @Schema(description = "The number looked up, normalized") String phone,
-        @Schema(description = "Matching customers, by code; at most 20") List<Match> content) {
+        @Schema(description = "Matching customers, by code; at most 20") List<LookupMatch> content) {
 
     /** A customer with the number, and the number as it was entered for it. */
-    public record Match(String id, String code, String name, String ownerId, CustomerStatus status,
+    public record LookupMatch(String id, String code, String name, String ownerId, CustomerStatus status,
             CustomerLevel level, String matchedPhone) {
     }
 
     static PhoneLookupResponse of(Map.Entry<String, List<CustomerService.PhoneMatch>> lookup) {
         return new PhoneLookupResponse(lookup.getKey(), lookup.getValue().stream()
-                .map(m -> new Match(m.id(), m.code(), m.name(), m.ownerId(), m.status(), m.level(), m.matchedPhone()))
+                .map(m -> new LookupMatch(m.id(), m.code(), m.name(), m.ownerId(), m.status(), m.level(),
+                        m.matchedPhone()))
                 .toList());
     }
 }
