@@ -74,7 +74,7 @@ class DuplicatesIT {
         String national = digits.substring(2);
         for (String variant : List.of(phone, "00" + digits, national, national.substring(0, 3) + "-"
                 + national.substring(3, 7) + "-" + national.substring(7), "+86-" + national)) {
-            customers.register(REP_EAST_1, Map.of("phones", List.of(Map.of("number", "+1 555 0100"),
+            customers.register(REP_EAST_1, Map.of("phones", List.of(Map.of("number", CustomerMother.phone()),
                             Map.of("number", variant, "label", "mobile"))))
                     .andExpect(status().isConflict())
                     .andExpect(jsonPath("$.code").value("DUPLICATE_CUSTOMER"))

@@ -143,7 +143,8 @@ class SearchIT {
         String phone = CustomerMother.phone();
         String national = phone.replaceAll("[^0-9]", "").substring(2);
         JsonNode customer = customers.create(REP_EAST_1, Map.of("level", "KEY", "status", "ACTIVE",
-                "phones", List.of(Map.of("number", "+1 555 0100"), Map.of("number", phone, "label", "buyer"))));
+                "phones", List.of(Map.of("number", CustomerMother.phone()),
+                        Map.of("number", phone, "label", "buyer"))));
         for (String written : List.of(phone, "0086 " + national, national, "+86 (" + national.substring(0, 3) + ") "
                 + national.substring(3, 7) + "-" + national.substring(7), "+86" + national)) {
             mvc.perform(get("/api/v1/customers/lookup").param("phone", written).with(REP_EAST_1.asCaller()))
