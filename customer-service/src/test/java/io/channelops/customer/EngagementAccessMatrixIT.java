@@ -88,6 +88,8 @@ class EngagementAccessMatrixIT {
                 .record(this::customer).body(id -> "{\"name\":\"Added by the matrix\",\"primary\":true}");
         matrix.endpoint("GET", "/api/v1/customers/{id}").requires("customers:read").ok(200)
                 .record(this::contactPath);
+        matrix.endpoint("GET", "/api/v1/customers/{id}/history").requires("customers:read").ok(200)
+                .record(this::contactPath);
         matrix.endpoint("PATCH", "/api/v1/customers/{id}").requires("customers:write").ok(200)
                 .record(this::contactPath).body(id -> "{\"title\":\"Changed by the matrix\"}")
                 .header("If-Match", id -> "\"0\"");

@@ -19,17 +19,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A person at a customer: name, title, department, role in the deal, phones, e-mail, birthday, preferred channel
  * and notes. Belongs to one customer (by id) and is visible exactly when that customer is, so it carries no
  * ownership of its own. At most one contact of a customer is its primary contact; {@link ContactService} keeps
- * that so (and the table's unique index {@code uk_contacts_one_primary} guarantees it). Plain columns and an element
- * collection only, so its history can be kept as entity revisions.
+ * that so (and the table's unique index {@code uk_contacts_one_primary} guarantees it). Every change is kept as a
+ * revision (Hibernate Envers), readable as the contact's history.
  */
 @Entity
 @Table(name = "contacts")
+@Audited
 public class Contact extends AggregateRoot<Contact> {
 
     public static final int MAX_PHONES = 10;
@@ -76,6 +79,8 @@ public class Contact extends AggregateRoot<Contact> {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The revision's own time is the history's "when"; not a change of its own. */
+    @NotAudited
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 

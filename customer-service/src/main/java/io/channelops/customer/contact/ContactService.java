@@ -1,6 +1,7 @@
 package io.channelops.customer.contact;
 
 import io.channelops.customer.customer.CustomerService;
+import io.channelops.customer.history.RevisionHistory;
 import io.channelops.platform.security.DataScope;
 import io.channelops.platform.web.ApiProblem;
 import io.channelops.platform.web.ETags;
@@ -36,14 +37,16 @@ public class ContactService {
     private final JdbcTemplate jdbc;
     private final DataScope scope;
     private final Clock clock;
+    private final RevisionHistory history;
 
     public ContactService(Contacts contacts, CustomerService customers, JdbcTemplate jdbc, DataScope scope,
-            Clock clock) {
+            Clock clock, RevisionHistory history) {
         this.contacts = contacts;
         this.customers = customers;
         this.jdbc = jdbc;
         this.scope = scope;
         this.clock = clock;
+        this.history = history;
     }
 
     /** A new contact and whether it becomes the customer's primary contact. */
@@ -137,6 +140,13 @@ public class ContactService {
         customers.get(customerId);
         return contacts.findByIdAndCustomerId(contactId, customerId)
                 .orElseThrow(() -> ApiProblem.notFound("contact", contactId));
+    }
+
+    /** The change history of a contact of a customer the caller sees, newest first. */
+    @Transactional(readOnly = true)
+    public Page<RevisionHistory.Entry> history(String customerId, String contactId, Pageable pageable) {
+        get(customerId, contactId);
+        return history.of(Contact.class, contactId, pageable, Set.of());
     }
 
     /** The contacts of a customer the caller sees. */

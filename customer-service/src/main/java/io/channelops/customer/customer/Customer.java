@@ -208,7 +208,8 @@ public class Customer extends AggregateRoot<Customer> {
             Instant now) {
         Customer customer = new Customer(code, profile, parentId, ownership, now);
         customer.registerEvent(new CustomerRegistered(customer.id, code, customer.name, customer.type.name(),
-                customer.regionCode, now, ownership.ownerId(), ownership.orgPath()));
+                customer.regionCode, now, ownership.ownerId(), ownership.orgPath(), customer.level.name(),
+                customer.status.name()));
         return customer;
     }
 

@@ -33,10 +33,12 @@ class CustomerQueries {
 
     private final JdbcTemplate jdbc;
     private final DataScope scope;
+    private final OverdueBalances balances;
 
-    CustomerQueries(JdbcTemplate jdbc, DataScope scope) {
+    CustomerQueries(JdbcTemplate jdbc, DataScope scope, OverdueBalances balances) {
         this.jdbc = jdbc;
         this.scope = scope;
+        this.balances = balances;
     }
 
     /** A SQL condition and its arguments. */
@@ -203,31 +205,20 @@ class CustomerQueries {
     }
 
     /**
-     * INTEGRATION POINT (contacts) — the one place where free text {@code q} also searches contact names. The
-     * contacts feature adds, once its table exists:
-     * <pre>{@code
-     * return Optional.of(new Condition(
-     *         "EXISTS (SELECT 1 FROM contacts ct WHERE ct.customer_id = c.id AND LOWER(ct.name) LIKE ?)",
-     *         List.of(like)));
-     * }</pre>
-     * (plus an index on {@code contacts (customer_id, name)}).
+     * Free text {@code q} also finds customers by the name of one of their contacts.
      *
      * @param like the lower-case {@code %text%} pattern, LIKE-escaped with backslash
      */
     private Optional<Condition> contactNameMatches(String like) {
-        return Optional.empty();
+        return Optional.of(new Condition(
+                "EXISTS (SELECT 1 FROM contacts ct WHERE ct.customer_id = c.id AND LOWER(ct.name) LIKE ?)",
+                List.of(like)));
     }
 
-    /**
-     * INTEGRATION POINT (customer 360 summary) — the one place where {@code hasOverdueBalance} becomes a condition
-     * on {@code customers c}, e.g. {@code EXISTS (SELECT 1 FROM <summary table> s WHERE s.customer_id = c.id AND
-     * s.overdue_balance > 0)} (and {@code NOT EXISTS} ... for false). Until the summary's read model exists the
-     * filter is refused with 400 {@code FILTER_NOT_AVAILABLE} rather than silently ignored.
-     */
+    /** Customers with (true) or without (false) a balance past its due date, by the 360 summary's read model. */
     private Condition overdueBalance(boolean hasOverdueBalance) {
-        throw ApiProblem.badRequest("FILTER_NOT_AVAILABLE",
-                "Filter hasOverdueBalance is not available yet: balances are not known to this service",
-                "hasOverdueBalance");
+        OverdueBalances.SqlCondition overdue = balances.overdue("c.id");
+        return new Condition(hasOverdueBalance ? overdue.sql() : "NOT " + overdue.sql(), overdue.args());
     }
 
     /** Digits of a phone search: without an international prefix, so any written form of the number matches. */

@@ -216,6 +216,35 @@ class ContactApiIT {
     }
 
     @Test
+    void everyChangeOfAContactIsKeptAsARevisionWithWhoAndWhat() throws Exception {
+        String customer = fixtures.customerOf(REP_EAST_1);
+        String contact = fixtures.contactNamed(REP_EAST_1, customer, "Historic");
+        mvc.perform(patch(path(customer, contact)).with(REP_EAST_1.asCaller()).header("If-Match", "\"0\"")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"Buyer\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(patch(path(customer, contact)).with(MANAGER_EAST_1.asCaller()).header("If-Match", "\"1\"")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"Head of purchasing\"}"))
+                .andExpect(status().isOk());
+
+        mvc.perform(get(path(customer, contact) + "/history").with(REP_EAST_1.asCaller()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(3))
+                .andExpect(jsonPath("$.content[0].changeType").value("CHANGED"))
+                .andExpect(jsonPath("$.content[0].by").value(MANAGER_EAST_1.id()))
+                .andExpect(jsonPath("$.content[0].changes.length()").value(1))
+                .andExpect(jsonPath("$.content[0].changes[0].field").value("title"))
+                .andExpect(jsonPath("$.content[0].changes[0].from").value("Buyer"))
+                .andExpect(jsonPath("$.content[0].changes[0].to").value("Head of purchasing"))
+                .andExpect(jsonPath("$.content[1].by").value(REP_EAST_1.id()))
+                .andExpect(jsonPath("$.content[1].changes[0].field").value("title"))
+                .andExpect(jsonPath("$.content[2].changeType").value("CREATED"));
+        for (Caller outsider : List.of(REP_EAST_1_B, REP_WEST_1, MANAGER_EAST_2)) {
+            mvc.perform(get(path(customer, contact) + "/history").with(outsider.asCaller()))
+                    .andExpect(status().isNotFound());
+        }
+    }
+
+    @Test
     void contactsAreVisibleExactlyWhenTheirCustomerIs() throws Exception {
         String customer = fixtures.customerOf(REP_EAST_1);
         String contact = fixtures.contactNamed(REP_EAST_1, customer, "Scoped");

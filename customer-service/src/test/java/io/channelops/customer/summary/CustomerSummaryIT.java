@@ -462,6 +462,19 @@ class CustomerSummaryIT {
         assertThat(withoutOverdue).containsExactlyInAnyOrder(dueLater, paidNotYetSettled, settled, noInvoices);
         assertThat(bySql).containsExactly(overdue);
         assertThat(queries.today()).isEqualTo(today());
+        // the customer search's filter answers the same
+        assertThat(searchIds("true")).filteredOn(all::contains).containsExactly(overdue);
+        assertThat(searchIds("false")).filteredOn(all::contains)
+                .containsExactlyInAnyOrder(dueLater, paidNotYetSettled, settled, noInvoices);
+    }
+
+    private List<String> searchIds(String hasOverdueBalance) throws Exception {
+        String body = mvc.perform(get("/api/v1/customers").param("hasOverdueBalance", hasOverdueBalance)
+                        .param("size", "200").param("sort", "createdAt,desc"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<String> ids = new java.util.ArrayList<>();
+        json.readTree(body).get("content").forEach(customer -> ids.add(customer.get("id").asString()));
+        return ids;
     }
 
     @Test

@@ -10,12 +10,6 @@ import java.time.Instant;
 public record CustomerRegistered(String customerId, String code, String name, String type, String regionCode,
         Instant registeredAt, String ownerId, String orgPath, String level, String status) implements DomainEvent {
 
-    /** A customer registered with the default classification: level NORMAL, status PROSPECT. */
-    public CustomerRegistered(String customerId, String code, String name, String type, String regionCode,
-            Instant registeredAt, String ownerId, String orgPath) {
-        this(customerId, code, name, type, regionCode, registeredAt, ownerId, orgPath, "NORMAL", "PROSPECT");
-    }
-
     @Override
     public String aggregateId() {
         return customerId;

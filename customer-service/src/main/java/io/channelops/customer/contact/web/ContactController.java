@@ -2,6 +2,7 @@ package io.channelops.customer.contact.web;
 
 import io.channelops.customer.contact.Contact;
 import io.channelops.customer.contact.ContactService;
+import io.channelops.customer.customer.web.RevisionResponse;
 import io.channelops.platform.web.ETags;
 import io.channelops.platform.web.PageResponse;
 import io.channelops.platform.web.Paging;
@@ -115,6 +116,24 @@ class ContactController {
     ResponseEntity<ContactResponse> get(@PathVariable String customerId, @PathVariable String contactId) {
         Contact contact = contacts.get(customerId, contactId);
         return ResponseEntity.ok().eTag(ETags.of(contact.version())).body(ContactResponse.of(contact));
+    }
+
+    @GetMapping("/{contactId}/history")
+    @PreAuthorize("hasAuthority('customers:read')")
+    @Operation(summary = "Read the change history of a contact", description = "Every revision of the contact, "
+            + "newest first: when, by whom (user or client id), CREATED/CHANGED, and field by field what changed "
+            + "from the revision before (phones as a whole list). A merge that moved the contact shows as a change "
+            + "of customerId. Size at most 200. 404 as for reading the contact.")
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject("""
+            {"content": [{"revision": 57, "at": "2026-03-04T09:00:00.000Z", "by": "u-rep-east1-a",
+              "changeType": "CHANGED", "changes": [{"field": "title", "from": "Buyer", "to": "Head of purchasing"}]},
+             {"revision": 41, "at": "2026-03-01T08:05:00.000Z", "by": "u-rep-east1-a", "changeType": "CREATED",
+              "changes": [{"field": "name", "to": "Li Wei"}, {"field": "title", "to": "Buyer"}]}],
+             "page": {"number": 0, "size": 20, "totalElements": 2, "totalPages": 1}}""")))
+    PageResponse<RevisionResponse> history(@PathVariable String customerId, @PathVariable String contactId,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        var pageable = Paging.pageable(page, size, "", Sort.unsorted(), Set.of());
+        return PageResponse.of(contacts.history(customerId, contactId, pageable), RevisionResponse::of);
     }
 
     @PatchMapping("/{contactId}")

@@ -66,7 +66,8 @@ public record CustomerRequest(
         @Schema(description = "Parent in the relationship tree: a customer you can see") @Nullable @Size(max = 36)
         String parentId) {
 
-    CustomerService.Registration toRegistration() {
+    /** The registration this request asks for (also what an imported row becomes). */
+    public CustomerService.Registration toRegistration() {
         return new CustomerService.Registration(code, name, type, regionCode, email, legalName, taxId, level, grade,
                 status, industry, companySize, routeCode, routeStop, city, website, establishedDate,
                 phones == null ? List.of() : phones.stream().map(PhoneRequest::toInput).toList(),

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** One revision of a customer: who changed what and when. */
+/** One revision of a customer or contact: who changed what and when. */
 @Schema(example = """
         {"revision": 42, "at": "2026-03-02T10:15:30.123Z", "by": "u-rep-east1-a", "changeType": "CHANGED",
          "changes": [{"field": "status", "from": "PROSPECT", "to": "ACTIVE"},
@@ -22,7 +22,7 @@ public record RevisionResponse(long revision, Instant at,
     public record Change(String field, @Nullable Object from, @Nullable Object to) {
     }
 
-    static RevisionResponse of(RevisionHistory.Entry entry) {
+    public static RevisionResponse of(RevisionHistory.Entry entry) {
         return new RevisionResponse(entry.revision(), entry.at(), entry.by(), entry.changeType(),
                 entry.changes().stream().map(c -> new Change(c.field(), c.from(), c.to())).toList());
     }
