@@ -213,10 +213,10 @@ class CustomerSummaryIT {
     private void task(String customerId, String status) {
         jdbc.update("""
                 INSERT INTO tasks (id, customer_id, title, due_date, assignee_id, status, created_by, created_at,
-                                   owner_id, org_path, version)
-                VALUES (?, ?, 'Call back', ?, 'u-rep-east1-a', ?, 'u-rep-east1-a', ?, 'u-rep-east1-a',
+                                   updated_at, owner_id, org_path, version)
+                VALUES (?, ?, 'Call back', ?, 'u-rep-east1-a', ?, 'u-rep-east1-a', ?, ?, 'u-rep-east1-a',
                         '/hq/east/team-1', 0)""", newId(), customerId, today(), status,
-                Timestamp.from(Instant.now()));
+                Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
     }
 
     @Test
