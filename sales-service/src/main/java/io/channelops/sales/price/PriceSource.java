@@ -1,7 +1,9 @@
 package io.channelops.sales.price;
 
-/** Where an effective price came from. Price lists will add their own source. */
+/** Where an effective price came from. */
 public enum PriceSource {
+    /** A line of a confirmed price list that applies to the customer, product and date. */
+    PRICE_LIST,
     /** The product's list price: no price list applies. */
     LIST_PRICE
 }

@@ -7,4 +7,6 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 interface Products extends JpaRepository<Product, String>, JpaSpecificationExecutor<Product> {
 
     boolean existsBySku(String sku);
+
+    boolean existsByCategoryId(String categoryId);
 }
