@@ -1,0 +1,6 @@
+package io.channelops.sales.opportunity;
+
+/** What kind of work was logged on an opportunity. */
+public enum ActivityKind {
+    NOTE, CALL, EMAIL, MEETING, VISIT
+}
