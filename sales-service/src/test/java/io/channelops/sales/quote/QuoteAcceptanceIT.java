@@ -48,7 +48,7 @@ class QuoteAcceptanceIT {
 
     @BeforeEach
     void fixtures() {
-        fixtures = new QuoteFixtures(mvc, json);
+        fixtures = new QuoteFixtures(mvc, json, jdbc);
     }
 
     @Test

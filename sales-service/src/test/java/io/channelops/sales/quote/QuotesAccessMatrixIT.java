@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,12 +40,15 @@ class QuotesAccessMatrixIT {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     private QuoteFixtures fixtures;
     private QuoteFixtures.Product product;
 
     @BeforeEach
     void fixtures() {
-        fixtures = new QuoteFixtures(mvc, json);
+        fixtures = new QuoteFixtures(mvc, json, jdbc);
         product = fixtures.product();
     }
 
