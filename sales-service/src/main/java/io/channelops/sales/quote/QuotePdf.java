@@ -105,7 +105,7 @@ class QuotePdf {
     }
 
     private PdfPTable lines(Quote quote) {
-        PdfPTable table = new PdfPTable(new float[] {0.4f, 1.4f, 3f, 0.8f, 1.2f, 0.8f, 1.2f, 0.7f, 1.4f});
+        PdfPTable table = new PdfPTable(new float[] {0.4f, 2f, 2.8f, 0.8f, 1.2f, 0.8f, 1.2f, 0.7f, 1.4f});
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
         String[] headings = {"#", "SKU", "Product", "Qty", "List price", "Disc. %", "Unit price", "VAT", "Net"};
