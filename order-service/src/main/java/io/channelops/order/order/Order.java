@@ -75,6 +75,16 @@ public class Order extends AggregateRoot<Order> {
     @Column(nullable = false)
     private OrderStatus status;
 
+    /** The accepted quote of sales-service the order was created from, if any. */
+    @Column(name = "quote_id", length = 36)
+    private @Nullable String quoteId;
+
+    @Column(name = "quote_number", length = 20)
+    private @Nullable String quoteNumber;
+
+    @Column(name = "quote_version")
+    private @Nullable Integer quoteVersion;
+
     @Column(name = "credit_hold_reason")
     private @Nullable String creditHoldReason;
 
@@ -180,6 +190,19 @@ public class Order extends AggregateRoot<Order> {
                 .setScale(2, RoundingMode.UNNECESSARY);
         order.createdAt = now;
         order.updatedAt = now;
+        return order;
+    }
+
+    /**
+     * A new {@code DRAFT} order from an accepted quote: its lines carry the quote's agreed unit prices (price source
+     * {@code QUOTE}) and the order remembers the quote.
+     */
+    static Order fromQuote(String number, String customerId, Ownership ownership, String currency,
+            List<PricedLine> priced, String quoteId, String quoteNumber, int quoteVersion, Instant now) {
+        Order order = draft(number, customerId, ownership, currency, priced, now);
+        order.quoteId = quoteId;
+        order.quoteNumber = quoteNumber;
+        order.quoteVersion = quoteVersion;
         return order;
     }
 
@@ -380,6 +403,19 @@ public class Order extends AggregateRoot<Order> {
 
     public String customerId() {
         return customerId;
+    }
+
+    /** The id of the accepted quote the order was created from; null for an order entered directly. */
+    public @Nullable String quoteId() {
+        return quoteId;
+    }
+
+    public @Nullable String quoteNumber() {
+        return quoteNumber;
+    }
+
+    public @Nullable Integer quoteVersion() {
+        return quoteVersion;
     }
 
     /** The order's sales rep: its owner. */

@@ -2,8 +2,10 @@ package io.channelops.order.order;
 
 import io.channelops.order.credit.CreditDecision;
 import io.channelops.order.credit.CreditGate;
+import io.channelops.order.pricing.AcceptedQuote;
 import io.channelops.order.pricing.PriceQuote;
 import io.channelops.order.pricing.SalesPrices;
+import io.channelops.order.pricing.SalesQuotes;
 import io.channelops.platform.security.DataScope;
 import io.channelops.platform.security.Ownership;
 import io.channelops.platform.web.ApiProblem;
@@ -19,6 +21,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -47,6 +50,7 @@ public class OrderService {
     private final Orders orders;
     private final DataScope scope;
     private final SalesPrices prices;
+    private final SalesQuotes quotes;
     private final CreditGate credit;
     private final CreditSettings settings;
     private final TransactionTemplate tx;
@@ -55,9 +59,10 @@ public class OrderService {
     private final OrderMetrics metrics;
     private final SecureRandom random = new SecureRandom();
 
-    public OrderService(Orders orders, DataScope scope, SalesPrices prices, CreditGate credit,
+    public OrderService(Orders orders, DataScope scope, SalesPrices prices, SalesQuotes quotes, CreditGate credit,
             CreditSettings settings, PlatformTransactionManager transactions, Clock clock, OrderMetrics metrics) {
         this.orders = orders;
+        this.quotes = quotes;
         this.scope = scope;
         this.prices = prices;
         this.credit = credit;
@@ -130,6 +135,57 @@ public class OrderService {
         log.info("Created order {} ({}) for customer {}, owned by {}", created.number(), created.id(),
                 created.customerId(), owner.ownerId());
         return created;
+    }
+
+    /** The order of a quote, and whether this call created it (false: it existed already). */
+    public record FromQuote(Order order, boolean created) {
+    }
+
+    /**
+     * Creates a {@code DRAFT} order from an accepted quote of sales-service, read with the caller's token (so the
+     * caller must see the quote): the quote's customer, currency and lines at the quote's agreed unit prices (price
+     * source {@code QUOTE}, never re-priced), owned by the quote's owner in the quote's org unit. One order per quote:
+     * when it exists already (also when another request creates it at the same moment) that order is answered.
+     * 422 {@code UNKNOWN_QUOTE}, {@code QUOTE_NOT_ACCEPTED} (not accepted, or past its validity),
+     * {@code QUOTE_NOT_ORDERABLE}; 503 when sales-service is unavailable. Nothing is stored then.
+     */
+    public FromQuote createFromQuote(String quoteId) {
+        Optional<Order> existing = readTx.execute(status -> orders.findByQuoteId(quoteId));
+        if (existing != null && existing.isPresent()) {
+            return new FromQuote(scope.visible(existing, Order::ownership, "order", quoteId), false);
+        }
+        AcceptedQuote quote = quotes.accepted(quoteId);
+        if (quote.lines().size() > Order.MAX_LINES || quote.lines().stream()
+                .anyMatch(line -> line.quantity() < 1 || line.quantity() > Order.MAX_QUANTITY)) {
+            throw ApiProblem.unprocessable("QUOTE_NOT_ORDERABLE", "Quote " + quote.number() + " cannot become an "
+                    + "order: an order has 1 to " + Order.MAX_LINES + " lines of 1 to " + Order.MAX_QUANTITY
+                    + " pieces", quote.number(), "lines");
+        }
+        List<Order.PricedLine> priced = quote.lines().stream().map(line -> new Order.PricedLine(line.productId(),
+                line.quantity(), line.unitPrice(), "QUOTE")).toList();
+        Ownership owner = new Ownership(quote.ownerId(), quote.orgPath());
+        try {
+            Order created = tx.execute(status -> {
+                Order order = Order.fromQuote(newNumber(), quote.customerId(), owner, quote.currency(), priced,
+                        quoteId, quote.number(), quote.version(), Instant.now(clock));
+                if (!order.amountsInRange()) {
+                    throw ApiProblem.unprocessable("ORDER_AMOUNT_TOO_LARGE", "The order amount " + order.total()
+                            + " is larger than " + Order.MAX_AMOUNT, order.total().toPlainString(),
+                            Order.MAX_AMOUNT.toPlainString());
+                }
+                return orders.saveAndFlush(order);
+            });
+            log.info("Created order {} ({}) from quote {} v{} for customer {}, owned by {}", created.number(),
+                    created.id(), quote.number(), quote.version(), created.customerId(), owner.ownerId());
+            return new FromQuote(created, true);
+        } catch (DataIntegrityViolationException raced) {
+            // another request created the quote's order first (uk_orders_quote)
+            Optional<Order> first = readTx.execute(status -> orders.findByQuoteId(quoteId));
+            if (first == null || first.isEmpty()) {
+                throw raced;
+            }
+            return new FromQuote(scope.visible(first, Order::ownership, "order", quoteId), false);
+        }
     }
 
     /** The order, if it exists and lies in the caller's data scope; otherwise 404. */

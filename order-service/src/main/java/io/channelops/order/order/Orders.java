@@ -1,5 +1,6 @@
 package io.channelops.order.order;
 
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
@@ -11,4 +12,7 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 public interface Orders extends JpaRepository<Order, String>, JpaSpecificationExecutor<Order> {
 
     boolean existsByNumber(String number);
+
+    /** The order created from a quote, if any (at most one: {@code uk_orders_quote}). */
+    Optional<Order> findByQuoteId(String quoteId);
 }

@@ -8,6 +8,9 @@ import io.channelops.platform.web.PageResponse;
 import io.channelops.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -41,6 +44,18 @@ class OrderController {
 
     private static final Set<String> SORTS = Set.of("createdAt", "updatedAt", "submittedAt", "number", "status");
 
+    private static final String FROM_QUOTE_EXAMPLE = """
+            {"id": "2b9d7c1e-4f3a-4b5c-8d6e-7f8a9b0c1d2e", "number": "SO-7KQ2M9XH4P",
+             "customerId": "5d0c7a7e-2f0b-4c1e-8a57-1c2d3e4f5a6b", "salesRepId": "u-rep-east1-a", "currency": "CNY",
+             "quote": {"id": "6f1d8c2e-3b4a-4e5f-9a8b-7c6d5e4f3a2b", "number": "Q-2026-000123", "version": 2},
+             "status": "DRAFT",
+             "lines": [{"lineNo": 1, "productId": "0b7c3f0e-6a57-4d0e-9a55-3f2f1c9b8e21", "quantity": 40,
+                        "unitPrice": {"amount": 1050.00, "currency": "CNY"},
+                        "lineTotal": {"amount": 42000.00, "currency": "CNY"}, "priceSource": "QUOTE",
+                        "shippedQuantity": 0}],
+             "total": {"amount": 42000.00, "currency": "CNY"}, "creditCheck": {"attempts": 0},
+             "createdAt": "2026-11-21T09:30:00Z", "updatedAt": "2026-11-21T09:30:00Z", "version": 0}""";
+
     private final OrderService orders;
 
     OrderController(OrderService orders) {
@@ -59,6 +74,43 @@ class OrderController {
             @Parameter(description = "Makes a retried create return the first result")
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
         Order order = orders.create(request.toNewOrder());
+        return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id()))
+                .eTag(ETags.of(order.version()))
+                .body(OrderResponse.of(order));
+    }
+
+    @PostMapping("/from-quote")
+    @PreAuthorize("hasAuthority('orders:write')")
+    @Operation(summary = "Create a draft order from an accepted quote",
+            description = "Reads the quote from sales-service with the caller's token (so the caller needs "
+                    + "quotes:read and must see the quote: otherwise 422 UNKNOWN_QUOTE) and creates a DRAFT order "
+                    + "with the quote's customer, currency and lines at the quote's agreed unit prices (price source "
+                    + "QUOTE: they are not re-priced; the quote's own approval in sales-service was their price "
+                    + "control). The order belongs to the quote's owner (its sales rep) and remembers the quote. Only "
+                    + "an ACCEPTED quote within its validity: 422 QUOTE_NOT_ACCEPTED otherwise; 422 "
+                    + "QUOTE_NOT_ORDERABLE when it cannot be an order; 503 DEPENDENCY_UNAVAILABLE when sales-service "
+                    + "cannot be reached. One order per quote: 201 the first time, 200 with the same order after. "
+                    + "Then submit it as any order.",
+            responses = {
+                @ApiResponse(responseCode = "201", description = "The new order",
+                        content = @Content(mediaType = "application/json",
+                                examples = @ExampleObject(name = "created", value = FROM_QUOTE_EXAMPLE))),
+                @ApiResponse(responseCode = "200", description = "The order created from this quote before",
+                        content = @Content(mediaType = "application/json",
+                                examples = @ExampleObject(name = "existing", value = FROM_QUOTE_EXAMPLE))),
+                @ApiResponse(responseCode = "422", description = "The quote is not accepted or no longer valid",
+                        content = @Content(mediaType = "application/problem+json",
+                                examples = @ExampleObject(name = "not accepted", value = """
+                                        {"type": "https://channelops.io/problems/quote-not-accepted",
+                                         "title": "Quote not accepted", "status": 422, "code": "QUOTE_NOT_ACCEPTED",
+                                         "detail": "Quote Q-2026-000123 is SENT: only an accepted quote within its validity becomes an order",
+                                         "traceId": "4bf92f3577b34da6a3ce929d0e0e4736"}""")))})
+    ResponseEntity<OrderResponse> createFromQuote(@Valid @RequestBody FromQuoteRequest request) {
+        OrderService.FromQuote result = orders.createFromQuote(request.normalizedQuoteId());
+        Order order = result.order();
+        if (!result.created()) {
+            return ok(order);
+        }
         return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id()))
                 .eTag(ETags.of(order.version()))
                 .body(OrderResponse.of(order));
