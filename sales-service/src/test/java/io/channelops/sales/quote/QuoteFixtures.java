@@ -72,10 +72,8 @@ public final class QuoteFixtures {
      * {@code breakJson} is null or a quantity break list such as {@code [{"minQuantity":10,"price":85.00}]}. Returns
      * the list's id.
      *
-     * <p>The list is entered through the API; its confirmation is written straight to {@code price_lists.status}:
-     * the submit, review and activate actions lock the list with {@code SELECT ... FOR UPDATE OF <alias>}, which the
-     * MariaDB test server does not parse (MySQL 8 does), so they answer 500 here. The effective price only reads
-     * ACTIVE lists, which is all the quotes need.
+     * <p>The list goes through its whole life cycle by the API, by three people: entered and submitted by a
+     * manager, reviewed by finance, confirmed by the director.
      */
     public String priceList(Product product, String listPrice, String floorPrice, @Nullable String breakJson) {
         JsonNode list = send(PRICE_ENTRY, "/api/v1/price-lists", """
@@ -84,10 +82,9 @@ public final class QuoteFixtures {
                 today().minusDays(1), product.categoryId(), product.id(), listPrice, floorPrice,
                 breakJson == null ? "" : ",\"breaks\":" + breakJson), 201);
         String id = list.get("id").asString();
-        int confirmed = jdbc.update("UPDATE price_lists SET status = 'ACTIVE' WHERE id = ?", id);
-        if (confirmed != 1) {
-            throw new IllegalStateException("Price list " + id + " was not stored");
-        }
+        send(PRICE_ENTRY, "/api/v1/price-lists/" + id + "/submit", null, 200);
+        send(Callers.FINANCE, "/api/v1/price-lists/" + id + "/review", null, 200);
+        send(Callers.DIRECTOR, "/api/v1/price-lists/" + id + "/activate", null, 200);
         return id;
     }
 
