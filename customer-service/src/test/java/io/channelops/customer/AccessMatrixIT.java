@@ -8,6 +8,7 @@ import io.channelops.platform.test.AccessMatrix;
 import io.channelops.platform.test.Callers;
 import io.channelops.platform.test.ServiceIntegrationTest;
 import io.channelops.platform.test.TokenChecks;
+import io.channelops.platform.test.UserDirectoryFeed;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -7,6 +7,7 @@ import io.channelops.platform.test.AccessMatrix;
 import io.channelops.platform.test.Callers;
 import io.channelops.platform.test.ServiceIntegrationTest;
 import io.channelops.platform.test.TokenChecks;
+import io.channelops.platform.test.UserDirectoryFeed;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;

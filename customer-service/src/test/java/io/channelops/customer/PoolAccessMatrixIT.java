@@ -10,6 +10,7 @@ import io.channelops.platform.test.Caller;
 import io.channelops.platform.test.Callers;
 import io.channelops.platform.test.ServiceIntegrationTest;
 import io.channelops.platform.test.TokenChecks;
+import io.channelops.platform.test.UserDirectoryFeed;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -15,7 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.channelops.customer.UserDirectoryFeed;
+import io.channelops.platform.test.UserDirectoryFeed;
 import io.channelops.platform.test.Caller;
 import io.channelops.platform.test.Callers;
 import io.channelops.platform.test.ServiceIntegrationTest;

@@ -15,7 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.channelops.customer.TestCustomers;
-import io.channelops.customer.UserDirectoryFeed;
+import io.channelops.platform.test.UserDirectoryFeed;
 import io.channelops.events.Topics;
 import io.channelops.events.customer.CustomerReassigned;
 import io.channelops.platform.test.Caller;

@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.channelops.customer.EngagementFixtures;
-import io.channelops.customer.UserDirectoryFeed;
+import io.channelops.platform.test.UserDirectoryFeed;
 import io.channelops.events.Money;
 import io.channelops.events.finance.PaymentPosted;
 import io.channelops.events.order.OrderApproved;

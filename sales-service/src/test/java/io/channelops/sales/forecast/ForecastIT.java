@@ -17,7 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.channelops.platform.test.Caller;
-import io.channelops.sales.opportunity.DirectoryUsers;
+import io.channelops.platform.test.UserDirectoryFeed;
 import io.channelops.sales.opportunity.OpportunityApi;
 import io.channelops.sales.opportunity.PipelineClock;
 import io.channelops.sales.opportunity.PipelineIntegrationTest;
@@ -186,7 +186,7 @@ class ForecastIT {
 
     @Test
     void keepsAManagersOverrideBesideTheComputedForecastWithItsHistory() throws Exception {
-        DirectoryUsers.register(jdbc, REP_EAST_1, REP_WEST_1);
+        UserDirectoryFeed.register(jdbc, REP_EAST_1, REP_WEST_1);
         OpportunityApi api = new OpportunityApi(mvc, json);
         clock.set(Instant.parse("2017-10-01T00:00:00Z"));
         api.open(REP_EAST_1, OpportunityApi.uniqueCustomer(), "100000.00", "CNY", "2017-11-15", "PROPOSAL", null);
@@ -275,7 +275,7 @@ class ForecastIT {
 
     @Test
     void refusesInvalidOverrides() throws Exception {
-        DirectoryUsers.register(jdbc, REP_EAST_1);
+        UserDirectoryFeed.register(jdbc, REP_EAST_1);
         override(DIRECTOR, REP_EAST_1.id(), "2017-Q3", "{\"amount\":-1,\"currency\":\"cny\",\"note\":\"x\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors.length()").value(2));

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.channelops.platform.test.Caller;
 import io.channelops.platform.test.Callers;
+import io.channelops.platform.test.UserDirectoryFeed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

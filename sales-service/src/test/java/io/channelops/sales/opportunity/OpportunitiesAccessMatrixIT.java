@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.channelops.platform.test.AccessMatrix;
 import io.channelops.platform.test.Callers;
 import io.channelops.platform.test.TokenChecks;
+import io.channelops.platform.test.UserDirectoryFeed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -140,7 +141,7 @@ class OpportunitiesAccessMatrixIT {
     void everyEndpointAnswersEveryCallerAsTheAccessRulesRequire() {
         // reassignments hand the deal to rep B of the owner's team, whom everyone who may reassign it also manages;
         // overrides name the owner, whose org unit the directory knows
-        DirectoryUsers.register(jdbc, Callers.REP_EAST_1, Callers.REP_EAST_1_B);
+        UserDirectoryFeed.register(jdbc, Callers.REP_EAST_1, Callers.REP_EAST_1_B);
 
         AccessMatrix matrix = new AccessMatrix("sales-opportunities", "http://localhost:" + port);
         // opening is not about an existing record: whoever may write opportunities opens one they then own

@@ -19,6 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.channelops.platform.test.Caller;
 import io.channelops.platform.test.Callers;
+import io.channelops.platform.test.UserDirectoryFeed;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class OpportunityScopeIT {
 
     @BeforeEach
     void identityServiceHasPublishedTheAssignees() {
-        DirectoryUsers.register(jdbc, REP_EAST_1_B, REP_WEST_1);
+        UserDirectoryFeed.register(jdbc, REP_EAST_1_B, REP_WEST_1);
     }
 
     private OpportunityApi api() {

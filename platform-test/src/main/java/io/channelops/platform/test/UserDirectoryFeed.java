@@ -1,16 +1,15 @@
-package io.channelops.customer;
+package io.channelops.platform.test;
 
 import io.channelops.events.identity.UserRegistered;
-import io.channelops.platform.test.Caller;
-import io.channelops.platform.test.EventProbe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Feeds customer-service's copy of identity-service's users (table {@code directory_users}) the way identity-service
- * does: a {@code UserRegistered} event on {@code identity.users}, then waits until the service has stored it.
+ * Feeds a service's copy of identity-service's users (the platform user directory, table {@code directory_users})
+ * the way identity-service does: a {@code UserRegistered} event on {@code identity.users}, then waits until the
+ * service has stored it. For services with {@code channelops.security.user-directory.enabled=true}.
  */
 public final class UserDirectoryFeed {
 
@@ -35,6 +34,11 @@ public final class UserDirectoryFeed {
     public static void register(JdbcTemplate jdbc, String userId, String orgPath, String status) {
         publish(userId, orgPath, List.of("REP"), status);
         awaitKnown(jdbc, userId);
+    }
+
+    /** An active rep {@code userId} at {@code orgPath}, and waits until the service has it. */
+    public static void registerRep(JdbcTemplate jdbc, String userId, String orgPath) {
+        register(jdbc, userId, orgPath, "ACTIVE");
     }
 
     private static void publish(String userId, String orgPath, List<String> roles, String status) {
