@@ -213,7 +213,7 @@ class OpportunityApiIT {
         mvc.perform(post("/api/v1/opportunities").contentType(MediaType.APPLICATION_JSON)
                         .content("{" + valid + ",\"products\":[{\"productId\":\"" + ghost + "\",\"quantity\":1}]}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("UNKNOWN_PRODUCT"))
-                .andExpect(jsonPath("$.detail").value("No product " + ghost + " in the catalog"));
+                .andExpect(jsonPath("$.detail").value("Product " + ghost + " does not exist"));
         String product = product();
         mvc.perform(post("/api/v1/opportunities").contentType(MediaType.APPLICATION_JSON)
                         .content("{" + valid + ",\"products\":[{\"productId\":\"" + product + "\",\"quantity\":1,"
